@@ -1,0 +1,26 @@
+package io.silo.common.persistence;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+
+/**
+ * The silo's PostgreSQL database. Each silo has its own; in MONOLITH mode control and region
+ * share one database, their tables kept apart in the {@code control} and {@code region} schemas.
+ */
+@Singleton
+@DataSourceDefinition(
+        name = SiloDataSource.JNDI_NAME,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=silo.db.url}",
+        user = "${MPCONFIG=silo.db.user}",
+        password = "${MPCONFIG=silo.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32,
+        properties = {"fish.payara.is-connection-validation-required=true",
+                      "fish.payara.connection-validation-method=custom-validation",
+                      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                      "fish.payara.fail-all-connections=true"})
+public class SiloDataSource {
+
+    public static final String JNDI_NAME = "java:app/jdbc/silo";
+}
