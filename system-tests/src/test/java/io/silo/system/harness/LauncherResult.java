@@ -1,0 +1,14 @@
+package io.silo.system.harness;
+
+/** Exit code and output of one launcher run. */
+public record LauncherResult(int exitCode, String stdout, String stderr) {
+
+    /** The launcher's refusals are one line on standard error. */
+    public String singleErrorLine() {
+        String trimmed = stderr.strip();
+        if (trimmed.isEmpty() || trimmed.contains("\n")) {
+            throw new AssertionError("expected exactly one line on stderr, got:\n" + stderr + "\nstdout:\n" + stdout);
+        }
+        return trimmed;
+    }
+}

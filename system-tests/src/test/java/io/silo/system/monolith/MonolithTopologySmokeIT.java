@@ -1,0 +1,74 @@
+package io.silo.system.monolith;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.silo.system.harness.Http;
+import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.MonolithTopologyTest;
+import io.silo.system.harness.Processes;
+import io.silo.system.harness.Topology;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** `./silo up --monolith`: both silos in one Payara Micro instance, one database, one broker. */
+@MonolithTopologyTest
+class MonolithTopologySmokeIT {
+
+    @Test
+    void monolithIsReadyAndSaysSo(Topology topology) {
+        HttpResponse<String> ready = Http.get(topology.url("monolith"), "/health/ready");
+        assertEquals(200, ready.statusCode(), ready.body());
+        JsonObject info = Http.json(Http.get(topology.url("monolith"), "/api/0/internal/silo").body());
+        assertEquals("MONOLITH", info.getString("mode"));
+        assertEquals("monolith", info.getString("silo"));
+    }
+
+    @Test
+    void oneDatabaseHoldsBothSilosInTheirOwnSchemas(Topology topology) throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = topology.connectAs("monolith");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                             + "WHERE table_schema IN ('control', 'region')")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        assertEquals(Set.of("control.flyway_schema_history", "control.instance_lease",
+                "region.flyway_schema_history", "region.instance_lease"), tables);
+    }
+
+    @Test
+    void downLeavesNoProcessAndUpAgainKeepsTheData(Topology topology) throws SQLException {
+        String marker = UUID.randomUUID().toString();
+        try (Connection connection = topology.connectAs("monolith")) {
+            connection.createStatement().execute("CREATE TABLE IF NOT EXISTS public.restart_marker (value text)");
+            connection.createStatement().execute("INSERT INTO public.restart_marker VALUES ('" + marker + "')");
+        }
+
+        LauncherResult down = topology.down();
+        assertEquals(0, down.exitCode(), down.stderr());
+        List<String> leftovers = Processes.commandLinesMentioning(topology.dataDir());
+        assertTrue(leftovers.isEmpty(), "processes left behind: " + leftovers);
+
+        LauncherResult up = topology.up();
+        assertEquals(0, up.exitCode(), up.stderr());
+        assertTrue(up.stdout().contains("all healthy"), up.stdout());
+        try (Connection connection = topology.connectAs("monolith");
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM public.restart_marker WHERE value = '" + marker + "'")) {
+            rows.next();
+            assertEquals(1, rows.getInt(1), "the row written before down is still there after up");
+        }
+        assertEquals(200, Http.get(topology.url("monolith"), "/health/ready").statusCode());
+    }
+}

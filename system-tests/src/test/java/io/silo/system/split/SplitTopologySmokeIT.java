@@ -1,0 +1,146 @@
+package io.silo.system.split;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.silo.system.harness.Http;
+import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ListeningSockets;
+import io.silo.system.harness.SplitTopologyTest;
+import io.silo.system.harness.Topology;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The topology `./silo up` starts: control, region us and region eu, each with its own database and broker. */
+@SplitTopologyTest
+class SplitTopologySmokeIT {
+
+    @Test
+    void everyServerIsReadyWithItsDatabaseAndBroker(Topology topology) {
+        for (String server : topology.servers()) {
+            HttpResponse<String> ready = Http.get(topology.url(server), "/health/ready");
+            assertEquals(200, ready.statusCode(), server + ": " + ready.body());
+            JsonObject health = Http.json(ready.body());
+            assertEquals("UP", health.getString("status"), server);
+            Set<String> checks = new TreeSet<>();
+            health.getJsonArray("checks").forEach(check -> checks.add(check.asJsonObject().getString("name")));
+            assertEquals(Set.of("broker", "database"), checks, server);
+            assertEquals(200, Http.get(topology.url(server), "/health/live").statusCode(), server);
+        }
+    }
+
+    @Test
+    void everyServerNamesItsSiloModeAndRegion(Topology topology) {
+        JsonObject control = Http.json(Http.get(topology.url("control"), "/api/0/internal/silo").body());
+        assertEquals("CONTROL", control.getString("mode"));
+        assertFalse(control.containsKey("region"), "control has no region: " + control);
+        for (String region : List.of("us", "eu")) {
+            JsonObject info = Http.json(Http.get(topology.url("region-" + region), "/api/0/internal/silo").body());
+            assertEquals("REGION", info.getString("mode"));
+            assertEquals(region, info.getString("region"));
+            assertEquals("region-" + region, info.getString("silo"));
+            assertFalse(info.getString("version").isBlank());
+        }
+    }
+
+    @Test
+    void controlDatabaseHoldsNoRegionTablesAndRegionDatabasesNoControlTables(Topology topology) throws SQLException {
+        assertEquals(Set.of("control.flyway_schema_history", "control.instance_lease"), tablesOf(topology, "control"));
+        assertEquals(Set.of("region.flyway_schema_history", "region.instance_lease"), tablesOf(topology, "region-us"));
+        assertEquals(Set.of("region.flyway_schema_history", "region.instance_lease"), tablesOf(topology, "region-eu"));
+    }
+
+    @Test
+    void aSiloCannotConnectToAnotherSilosDatabase(Topology topology) {
+        var usConfig = topology.serverConfig("region-us");
+        String controlUrl = topology.serverConfig("control").getProperty("silo.db.url");
+        SQLException refused = assertThrows(SQLException.class, () -> java.sql.DriverManager.getConnection(
+                controlUrl, usConfig.getProperty("silo.db.user"), usConfig.getProperty("silo.db.password")).close());
+        assertTrue(refused.getMessage().contains("permission denied"), refused.getMessage());
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed(Topology topology) {
+        for (String server : topology.servers()) {
+            assertEquals(200, Http.get(topology.url(server), "/metrics").statusCode(), server);
+            HttpResponse<String> openApi = Http.get(topology.url(server), "/openapi");
+            assertEquals(200, openApi.statusCode(), server);
+            assertTrue(openApi.body().contains("/api/0/internal/silo"), server + " OpenAPI lists the silo endpoint");
+        }
+    }
+
+    @Test
+    void everyServerBrokerAndDatabaseListensOnLoopbackOnly(Topology topology) {
+        List<Integer> ports = new ArrayList<>(List.of(topology.postgresPort()));
+        for (String server : topology.servers()) {
+            ports.add(topology.httpPort(server));
+            ports.add(topology.brokerPort(server));
+        }
+        for (int port : ports) {
+            List<String> addresses = ListeningSockets.addressesListeningOn(port);
+            assertFalse(addresses.isEmpty(), "something listens on " + port);
+            assertTrue(addresses.stream().allMatch(ListeningSockets::isLoopback), port + " listens on " + addresses);
+        }
+    }
+
+    @Test
+    void statusShowsEveryComponentHealthy(Topology topology) {
+        LauncherResult status = topology.status();
+        assertEquals(0, status.exitCode(), status.stdout());
+        for (String component : List.of("postgres", "broker-control", "broker-region-us", "broker-region-eu",
+                "control", "region-us", "region-eu")) {
+            assertTrue(status.stdout().lines().anyMatch(line -> line.trim().startsWith(component + " ")
+                    && line.contains("healthy")), component + " in:\n" + status.stdout());
+        }
+    }
+
+    @Test
+    void secondUpReportsWhatRunsInsteadOfStartingDuplicates(Topology topology) throws IOException {
+        String controlPid = Files.readString(topology.dataDir().resolve("run/control.pid")).strip();
+        LauncherResult again = topology.up();
+        assertEquals(0, again.exitCode(), again.stderr());
+        assertTrue(again.stdout().contains("already running"), again.stdout());
+        assertEquals(controlPid, Files.readString(topology.dataDir().resolve("run/control.pid")).strip());
+    }
+
+    @Test
+    void logsAreJsonLinesNamingTheirSiloAndRegion(Topology topology) throws IOException {
+        for (String server : topology.servers()) {
+            List<String> lines = Files.readAllLines(topology.logFile(server));
+            assertFalse(lines.isEmpty(), server + " wrote its JSON log");
+            for (String line : lines) {
+                JsonObject entry = Http.json(line);
+                for (String field : List.of("timestamp", "level", "silo", "logger", "message")) {
+                    assertTrue(entry.containsKey(field), field + " in " + line);
+                }
+                assertEquals(server, entry.getString("silo"), line);
+                assertTrue(entry.containsKey("region"), line);
+            }
+        }
+    }
+
+    private static Set<String> tablesOf(Topology topology, String server) throws SQLException {
+        Set<String> tables = new TreeSet<>();
+        try (Connection connection = topology.connectAs(server);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT table_schema || '.' || table_name FROM information_schema.tables "
+                             + "WHERE table_schema NOT IN ('pg_catalog', 'information_schema')")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
+    }
+}
