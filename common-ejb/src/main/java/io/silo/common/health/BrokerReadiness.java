@@ -1,5 +1,6 @@
 package io.silo.common.health;
 
+import io.silo.common.silo.AllSilos;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.Connection;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only while the silo's Artemis broker accepts a connection. */
+@AllSilos
 @Readiness
 @ApplicationScoped
 public class BrokerReadiness implements HealthCheck {

@@ -1,5 +1,6 @@
 package io.silo.common.health;
 
+import io.silo.common.silo.AllSilos;
 import io.silo.common.persistence.SiloDataSource;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
 /** Ready only while the silo's PostgreSQL database answers. */
+@AllSilos
 @Readiness
 @ApplicationScoped
 public class DatabaseReadiness implements HealthCheck {

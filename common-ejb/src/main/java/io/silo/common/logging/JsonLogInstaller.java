@@ -1,5 +1,6 @@
 package io.silo.common.logging;
 
+import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloIdentity;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Sends every log record of the server (the application's and Payara's) to {@code silo.log.file}
  * as JSON lines, for as long as the application is deployed.
  */
+@AllSilos
 @Singleton
 @Startup
 public class JsonLogInstaller {

@@ -1,5 +1,6 @@
 package io.silo.common.messaging;
 
+import io.silo.common.silo.AllSilos;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -9,6 +10,7 @@ import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The silo's own Artemis broker, as a JMS {@link ConnectionFactory} built from configuration. */
+@AllSilos
 @ApplicationScoped
 public class BrokerConnectionFactory {
 

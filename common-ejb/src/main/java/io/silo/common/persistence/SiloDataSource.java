@@ -1,5 +1,6 @@
 package io.silo.common.persistence;
 
+import io.silo.common.silo.AllSilos;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 
@@ -20,6 +21,7 @@ import jakarta.ejb.Singleton;
                       "fish.payara.connection-validation-method=custom-validation",
                       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
                       "fish.payara.fail-all-connections=true"})
+@AllSilos
 public class SiloDataSource {
 
     public static final String JNDI_NAME = "java:app/jdbc/silo";

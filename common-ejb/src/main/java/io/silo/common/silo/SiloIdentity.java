@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Which silo this server is, as configured: mode, region name (REGION and MONOLITH) and build version. */
+@AllSilos
 @ApplicationScoped
 public class SiloIdentity {
 

@@ -1,5 +1,6 @@
 package io.silo.common.silo.api;
 
+import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Tells operators and the launcher which silo answers on this port. */
+@AllSilos
 @Path("api/0/internal/silo")
 @RequestScoped
 public class SiloInfoResource {

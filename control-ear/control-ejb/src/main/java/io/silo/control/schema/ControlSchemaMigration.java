@@ -2,6 +2,7 @@ package io.silo.control.schema;
 
 import io.silo.common.persistence.SchemaMigrator;
 import io.silo.common.persistence.SiloDataSource;
+import io.silo.common.silo.ControlSilo;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 
 /** Brings the control schema up to date before the silo serves anything. */
+@ControlSilo
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -1,0 +1,37 @@
+package io.silo.control.region.api;
+
+import io.silo.common.region.RegionDirectory;
+import io.silo.common.silo.ControlSilo;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** {@code GET /api/0/regions/}: the regions offered when creating an organization, as Sentry lists them. */
+@Path("api/0/regions/")
+@RequestScoped
+@ControlSilo
+public class RegionsResource {
+
+    /** One entry of the list: the region's name and the public URL of its API. */
+    public record RegionLink(String name, String url) {
+    }
+
+    /** The response body: {@code {"regions": [...]}}. */
+    public record RegionList(List<RegionLink> regions) {
+    }
+
+    @Inject
+    RegionDirectory directory;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public RegionList list() {
+        return new RegionList(directory.visible().stream()
+                .map(region -> new RegionLink(region.name(), "http://" + region.apiHost()))
+                .toList());
+    }
+}
