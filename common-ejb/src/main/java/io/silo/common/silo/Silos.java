@@ -58,6 +58,26 @@ public final class Silos {
         }
     }
 
+    /** Steps this thread into {@code mode} until the returned scope is closed (for test extensions). */
+    public static Scope stepInto(SiloMode mode) {
+        SiloMode previous = OVERRIDE.get();
+        OVERRIDE.set(mode);
+        return () -> {
+            if (previous == null) {
+                OVERRIDE.remove();
+            } else {
+                OVERRIDE.set(previous);
+            }
+        };
+    }
+
+    /** Leaves the mode entered with {@link #stepInto}. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** Enforces the silo limit of {@code type} for the current mode. */
     public static void check(Class<?> type, String member) {
         SiloLimit.check(type, member, currentMode());

@@ -56,6 +56,14 @@ class SplitTopologySmokeIT {
     }
 
     @Test
+    void controlListsTheVisibleRegionsOfTheDirectory(Topology topology) {
+        JsonObject body = Http.json(Http.get(topology.url("control"), "/api/0/regions/").body());
+        List<String> names = new ArrayList<>();
+        body.getJsonArray("regions").forEach(region -> names.add(region.asJsonObject().getString("name")));
+        assertEquals(List.of("us", "eu"), names);
+    }
+
+    @Test
     void controlDatabaseHoldsNoRegionTablesAndRegionDatabasesNoControlTables(Topology topology) throws SQLException {
         assertEquals(Set.of("control.flyway_schema_history", "control.instance_lease"), tablesOf(topology, "control"));
         assertEquals(Set.of("region.flyway_schema_history", "region.instance_lease"), tablesOf(topology, "region-us"));

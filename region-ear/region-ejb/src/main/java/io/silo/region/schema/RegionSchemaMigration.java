@@ -2,6 +2,7 @@ package io.silo.region.schema;
 
 import io.silo.common.persistence.SchemaMigrator;
 import io.silo.common.persistence.SiloDataSource;
+import io.silo.common.silo.RegionSilo;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
@@ -11,6 +12,7 @@ import jakarta.ejb.TransactionManagementType;
 import javax.sql.DataSource;
 
 /** Brings the region schema up to date before the silo serves anything. */
+@RegionSilo
 @Singleton
 @Startup
 @TransactionManagement(TransactionManagementType.BEAN)
