@@ -3,6 +3,7 @@ package io.silo.common.id;
 import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.AllSilos;
+import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
 import io.silo.common.silo.Silos;
 import jakarta.annotation.PreDestroy;
@@ -38,8 +39,7 @@ public class IdGenerator {
     RegionDirectory regions;
 
     @Inject
-    @ConfigProperty(name = "silo.region")
-    java.util.Optional<String> region;
+    SiloIdentity identity;
 
     @Inject
     @ConfigProperty(name = "silo.instance.name", defaultValue = "silo")
@@ -63,7 +63,8 @@ public class IdGenerator {
     private synchronized SnowflakeGenerator start() {
         if (generator == null) {
             SiloMode mode = Silos.currentMode();
-            int regionId = mode == SiloMode.CONTROL ? 0 : regions.require(region.orElseThrow()).id();
+            int regionId = mode == SiloMode.CONTROL ? 0 : regions.require(identity.region().orElseThrow(
+                    () -> new IllegalStateException("silo.region is not set on a " + mode + " server"))).id();
             InstanceLease acquired = new InstanceLease(dataSource, mode == SiloMode.REGION ? "region" : "control",
                     instanceName, LEASE_TTL_MILLIS);
             acquired.acquire();

@@ -26,6 +26,11 @@ public final class SiloLimit {
         return EnumSet.allOf(SiloMode.class);
     }
 
+    /** Whether {@code type} may be used on a server in {@code current} mode; MONOLITH refuses nothing. */
+    public static boolean isAvailable(Class<?> type, SiloMode current) {
+        return current == SiloMode.MONOLITH || availableModes(type).contains(current);
+    }
+
     /**
      * Refuses a use of {@code type} outside its silo.
      *
@@ -33,10 +38,10 @@ public final class SiloLimit {
      * @throws SiloUnavailableException naming the class, the member, the current mode and where it is available
      */
     public static void check(Class<?> type, String member, SiloMode current) {
-        Set<SiloMode> available = availableModes(type);
-        if (current == SiloMode.MONOLITH || available.contains(current)) {
+        if (isAvailable(type, current)) {
             return;
         }
+        Set<SiloMode> available = availableModes(type);
         Class<?> annotated = annotatedClass(type);
         String name = (annotated == null ? type : annotated).getSimpleName();
         String where = available.isEmpty() ? "nowhere (it has no silo annotation)"

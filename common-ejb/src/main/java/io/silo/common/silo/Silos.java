@@ -31,16 +31,8 @@ public final class Silos {
 
     /** Runs {@code work} as if this thread were on a server in {@code mode}, then steps back. */
     public static <T> T runAs(SiloMode mode, Callable<T> work) throws Exception {
-        SiloMode previous = OVERRIDE.get();
-        OVERRIDE.set(mode);
-        try {
+        try (Scope ignored = stepInto(mode)) {
             return work.call();
-        } finally {
-            if (previous == null) {
-                OVERRIDE.remove();
-            } else {
-                OVERRIDE.set(previous);
-            }
         }
     }
 

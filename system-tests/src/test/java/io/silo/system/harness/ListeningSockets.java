@@ -22,7 +22,8 @@ public final class ListeningSockets {
         List<String> addresses = new ArrayList<>();
         for (String table : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
             try {
-                for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                List<String> lines = Files.readAllLines(Path.of(table));
+                for (String line : lines.subList(1, lines.size())) {
                     String[] fields = line.trim().split("\\s+");
                     String[] local = fields[1].split(":");
                     if (fields[3].equals(LISTEN) && Integer.parseInt(local[1], 16) == port) {

@@ -22,7 +22,7 @@ public class SiloResourceFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         Class<?> type = resource.getResourceClass();
         SiloMode current = Silos.currentMode();
-        if (type != null && current != SiloMode.MONOLITH && !SiloLimit.availableModes(type).contains(current)) {
+        if (type != null && !SiloLimit.isAvailable(type, current)) {
             request.abortWith(Problem.of(Response.Status.NOT_FOUND,
                     "No such endpoint on this " + current + " server: " + request.getUriInfo().getPath()).toResponse());
         }
