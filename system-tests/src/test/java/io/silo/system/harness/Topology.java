@@ -39,12 +39,14 @@ public final class Topology {
 
     /** control + us + eu, as {@code ./silo up} starts them, on test ports. */
     public static Topology split() {
-        return new Topology(Kind.SPLIT, Launcher.TEST_DIR.resolve("silo-split"), 18080, 28616, 25432, 26900);
+        return new Topology(Kind.SPLIT, Launcher.TEST_DIR.resolve("silo-split"), TestPorts.port(18080),
+                TestPorts.port(28616), TestPorts.port(25432), TestPorts.port(26900));
     }
 
     /** One MONOLITH server, as {@code ./silo up --monolith} starts it, on test ports. */
     public static Topology monolith() {
-        return new Topology(Kind.MONOLITH, Launcher.TEST_DIR.resolve("silo-monolith"), 18180, 28716, 25532, 27000);
+        return new Topology(Kind.MONOLITH, Launcher.TEST_DIR.resolve("silo-monolith"), TestPorts.port(18180),
+                TestPorts.port(28716), TestPorts.port(25532), TestPorts.port(27000));
     }
 
     public Kind kind() {

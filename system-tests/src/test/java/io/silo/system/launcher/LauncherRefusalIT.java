@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Launcher;
 import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.TestPorts;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.Test;
 /** Each way `./silo up` can be started wrongly ends with one line saying what to do, and a non-zero exit. */
 class LauncherRefusalIT {
 
-    private static final List<String> FREE_PORTS = List.of("--port", "19080", "--broker-port", "29616",
-            "--pg-port", "26432", "--cluster-port", "27900");
+    private static final List<String> FREE_PORTS = List.of("--port", TestPorts.portArgument(19080),
+            "--broker-port", TestPorts.portArgument(29616), "--pg-port", TestPorts.portArgument(26432),
+            "--cluster-port", TestPorts.portArgument(27900));
 
     @Test
     void unknownFlagIsRefused() {
@@ -43,9 +45,9 @@ class LauncherRefusalIT {
     @Test
     void portInUseIsRefusedBeforeAnythingStarts() throws IOException {
         Path dataDir = freshDataDir("port-in-use");
-        try (ServerSocket occupied = new ServerSocket(19080, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket occupied = new ServerSocket(TestPorts.port(19080), 1, InetAddress.getLoopbackAddress())) {
             String line = refused(Map.of(), up(dataDir));
-            assertTrue(line.contains("port 19080") && line.contains("already in use"), line);
+            assertTrue(line.contains("port " + TestPorts.port(19080)) && line.contains("already in use"), line);
         }
         assertTrue(!Files.exists(dataDir.resolve("postgres")), "nothing was started");
     }

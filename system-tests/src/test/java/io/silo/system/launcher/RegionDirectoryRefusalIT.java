@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Launcher;
 import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.TestPorts;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,7 +19,8 @@ class RegionDirectoryRefusalIT {
     @Test
     void aRegionWithoutAnIdStopsStartUpWithOneLine() {
         LauncherResult result = Launcher.run(Map.of(), List.of("up", "--monolith", "--regions", "ap", "--data-dir", DATA_DIR,
-                "--port", "19180", "--broker-port", "29716", "--pg-port", "26532", "--cluster-port", "28000"));
+                "--port", TestPorts.portArgument(19180), "--broker-port", TestPorts.portArgument(29716),
+                "--pg-port", TestPorts.portArgument(26532), "--cluster-port", TestPorts.portArgument(28000)));
         assertEquals(1, result.exitCode());
         assertEquals("silo: monolith refused to start: Invalid region directory: region 'ap' has no silo.region.ap.id",
                 result.singleErrorLine());
