@@ -27,26 +27,32 @@ public final class Topology {
     private final int brokerPort;
     private final int postgresPort;
     private final int clusterPort;
+    private final int instances;
 
-    private Topology(Kind kind, Path dataDir, int httpPort, int brokerPort, int postgresPort, int clusterPort) {
+    private Topology(Kind kind, Path dataDir, int httpPort, int brokerPort, int postgresPort, int clusterPort,
+                     int instances) {
         this.kind = kind;
         this.dataDir = dataDir;
         this.httpPort = httpPort;
         this.brokerPort = brokerPort;
         this.postgresPort = postgresPort;
         this.clusterPort = clusterPort;
+        this.instances = instances;
     }
 
     /** control + us + eu, as {@code ./silo up} starts them, on test ports. */
     public static Topology split() {
         return new Topology(Kind.SPLIT, Launcher.TEST_DIR.resolve("silo-split"), TestPorts.port(18080),
-                TestPorts.port(28616), TestPorts.port(25432), TestPorts.port(26900));
+                TestPorts.port(28616), TestPorts.port(25432), TestPorts.port(26900), 1);
     }
 
-    /** One MONOLITH server, as {@code ./silo up --monolith} starts it, on test ports. */
+    /**
+     * MONOLITH, as {@code ./silo up --monolith --instances 2} starts it, on test ports: two instances of one
+     * cluster on one database and broker, so tests can show that state is shared between instances.
+     */
     public static Topology monolith() {
         return new Topology(Kind.MONOLITH, Launcher.TEST_DIR.resolve("silo-monolith"), TestPorts.port(18180),
-                TestPorts.port(28716), TestPorts.port(25532), TestPorts.port(27000));
+                TestPorts.port(28716), TestPorts.port(25532), TestPorts.port(27000), 2);
     }
 
     public Kind kind() {
@@ -60,7 +66,8 @@ public final class Topology {
     public List<String> launcherOptions() {
         List<String> options = new ArrayList<>(List.of("--data-dir", dataDir.toString(),
                 "--port", String.valueOf(httpPort), "--broker-port", String.valueOf(brokerPort),
-                "--pg-port", String.valueOf(postgresPort), "--cluster-port", String.valueOf(clusterPort)));
+                "--pg-port", String.valueOf(postgresPort), "--cluster-port", String.valueOf(clusterPort),
+                "--instances", String.valueOf(instances)));
         if (kind == Kind.MONOLITH) {
             options.add(0, "--monolith");
         }
@@ -70,7 +77,8 @@ public final class Topology {
     public LauncherResult up() {
         List<String> arguments = new ArrayList<>(List.of("up"));
         arguments.addAll(launcherOptions());
-        return Launcher.run(java.util.Map.of(), arguments);
+        // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address
+        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1"), arguments);
     }
 
     public LauncherResult down() {
@@ -81,17 +89,32 @@ public final class Topology {
         return Launcher.run("status", "--data-dir", dataDir.toString());
     }
 
-    /** Silo application servers of this topology: {@code control, region-us, region-eu} or {@code monolith}. */
-    public List<String> servers() {
+    /** The silos of this topology: {@code control, region-us, region-eu} or {@code monolith}. */
+    public List<String> silos() {
         return kind == Kind.SPLIT ? List.of("control", "region-us", "region-eu") : List.of("monolith");
     }
 
+    /** Every application server: each silo's first instance under the silo's name, then {@code <silo>-2} … */
+    public List<String> servers() {
+        List<String> servers = new ArrayList<>();
+        for (int n = 1; n <= instances; n++) {
+            for (String silo : silos()) {
+                servers.add(n == 1 ? silo : silo + "-" + n);
+            }
+        }
+        return servers;
+    }
+
+    /** The URL of a silo's first instance, or of instance n when named {@code <silo>-n}. */
     public URI url(String server) {
-        int index = servers().indexOf(server);
-        if (index < 0) {
+        if (!servers().contains(server)) {
             throw new IllegalArgumentException("no server " + server + " in " + kind);
         }
-        return URI.create("http://127.0.0.1:" + (httpPort + index));
+        int dash = server.lastIndexOf('-');
+        boolean numbered = dash > 0 && server.substring(dash + 1).chars().allMatch(Character::isDigit);
+        String silo = numbered ? server.substring(0, dash) : server;
+        int instance = numbered ? Integer.parseInt(server.substring(dash + 1)) : 1;
+        return URI.create("http://127.0.0.1:" + (httpPort + silos().indexOf(silo) + 10 * (instance - 1)));
     }
 
     public int httpPort(String server) {
@@ -102,8 +125,9 @@ public final class Topology {
         return postgresPort;
     }
 
-    public int brokerPort(String server) {
-        return brokerPort + servers().indexOf(server);
+    /** The broker of a silo (its instances share it). */
+    public int brokerPort(String silo) {
+        return brokerPort + silos().indexOf(silo);
     }
 
     /** The settings the launcher generated for a server (database, broker, log file, mode). */
@@ -130,6 +154,47 @@ public final class Topology {
             String password = Files.readString(dataDir.resolve("secrets/postgres")).strip();
             return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database,
                     "silo_admin", password);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The databases of this topology: {@code control, region_us, region_eu} or {@code silo}. */
+    public List<String> databases() {
+        return kind == Kind.SPLIT ? List.of("control", "region_us", "region_eu") : List.of("silo");
+    }
+
+    /** A full SQL dump of one database, as an operator's backup would hold it. */
+    public String dump(String database) {
+        try {
+            Path pgDump;
+            try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+                pgDump = versions.map(version -> version.resolve("bin/pg_dump")).filter(Files::isExecutable)
+                        .max(Path::compareTo).orElseThrow(() -> new IllegalStateException("pg_dump not found"));
+            }
+            ProcessBuilder builder = new ProcessBuilder(pgDump.toString(), "--host", "127.0.0.1",
+                    "--port", String.valueOf(postgresPort), "--username", "silo_admin", "--no-password", database);
+            builder.environment().put("PGPASSWORD", Files.readString(dataDir.resolve("secrets/postgres")).strip());
+            builder.redirectErrorStream(false);
+            Process process = builder.start();
+            String dump = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String errors = new String(process.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new IllegalStateException("pg_dump " + database + " failed: " + errors);
+            }
+            return dump;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every log file of the topology: JSON logs and console output of each component. */
+    public List<Path> logFiles() {
+        try (var files = Files.list(dataDir.resolve("logs"))) {
+            return files.filter(Files::isRegularFile).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package io.silo.control.region.api;
 
+import io.silo.common.auth.PublicEndpoint;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import jakarta.enterprise.context.RequestScoped;
@@ -10,8 +11,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** {@code GET /api/0/regions/}: the regions offered when creating an organization, as Sentry lists them. */
+/**
+ * {@code GET /api/0/regions/}: the regions offered when creating an organization, as Sentry lists them.
+ * Public: tools discover where to send requests before they hold a credential.
+ */
 @Path("api/0/regions/")
+@PublicEndpoint
 @RequestScoped
 @ControlSilo
 public class RegionsResource {

@@ -1,0 +1,126 @@
+package io.silo.common.auth;
+
+import io.silo.common.web.ApiException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import java.lang.reflect.AnnotatedElement;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Authenticates every {@code /api/0/} request and applies {@link AccessPolicy}: an
+ * {@code Authorization: Bearer} token, or else the session cookie. A state-changing request on the session
+ * cookie must echo the session's CSRF token in {@code X-CSRF-Token}, so another site cannot ride the cookie.
+ * Internal endpoints ({@code /api/0/internal/}) authenticate by their own means.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class ApiAuthenticationFilter implements ContainerRequestFilter {
+
+    public static final String SESSION_COOKIE = "silo_session";
+    public static final String CSRF_COOKIE = "silo_csrf";
+    public static final String CSRF_HEADER = "X-CSRF-Token";
+
+    private static final Set<String> SAFE_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS);
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Inject
+    CurrentRequest current;
+
+    @Inject
+    Instance<CredentialVerifier> verifiers;
+
+    /** Reverse proxies in front of Silo whose {@code X-Forwarded-For} is believed; nobody else's is. */
+    @Inject
+    @ConfigProperty(name = "silo.http.trusted-proxies")
+    Optional<String> trustedProxies;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("api/0/") || path.startsWith("api/0/internal/") || resource.getResourceMethod() == null) {
+            return;
+        }
+        current.clientAddress(clientAddress(request));
+        boolean publicEndpoint = annotation(PublicEndpoint.class).isPresent();
+        authenticate(request, publicEndpoint).ifPresent(current::authenticated);
+        if (!publicEndpoint) {
+            AccessPolicy.check(current.principal(), annotation(Authorize.class));
+        }
+    }
+
+    private Optional<ApiPrincipal> authenticate(ContainerRequestContext request, boolean publicEndpoint) {
+        String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (authorization != null) {
+            if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                throw ApiException.unauthorized("Unsupported Authorization scheme; send 'Authorization: Bearer <token>'");
+            }
+            String token = authorization.substring(7).strip();
+            return Optional.of(verifier().flatMap(v -> v.verifyToken(token))
+                    .orElseThrow(() -> ApiException.unauthorized("Invalid, expired or revoked token")));
+        }
+        Cookie session = request.getCookies().get(SESSION_COOKIE);
+        if (session == null || session.getValue().isBlank()) {
+            return Optional.empty();
+        }
+        Optional<CredentialVerifier.VerifiedSession> verified = verifier().flatMap(v -> v.verifySession(session.getValue()));
+        if (verified.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!publicEndpoint && !SAFE_METHODS.contains(request.getMethod())) {
+            String csrf = request.getHeaderString(CSRF_HEADER);
+            if (csrf == null || !SecretDigest.matches(csrf, verified.get().csrfHash())) {
+                throw ApiException.forbidden("CSRF token missing or incorrect: send the " + CSRF_COOKIE
+                        + " cookie's value in the " + CSRF_HEADER + " header");
+            }
+        }
+        return Optional.of(verified.get().principal());
+    }
+
+    /** The client's address: the peer's, or behind trusted proxies the last address they did not add themselves. */
+    private String clientAddress(ContainerRequestContext request) {
+        String peer = servletRequest.getRemoteAddr();
+        List<String> trusted = trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::strip).toList())
+                .orElse(List.of());
+        String forwarded = request.getHeaderString("X-Forwarded-For");
+        if (forwarded == null || !trusted.contains(peer)) {
+            return peer;
+        }
+        List<String> hops = Arrays.stream(forwarded.split(",")).map(String::strip).filter(hop -> !hop.isEmpty()).toList();
+        for (int i = hops.size() - 1; i >= 0; i--) {
+            if (!trusted.contains(hops.get(i))) {
+                return hops.get(i).length() <= 64 ? hops.get(i) : peer;
+            }
+        }
+        return peer;
+    }
+
+    private Optional<CredentialVerifier> verifier() {
+        return verifiers.isResolvable() ? Optional.of(verifiers.get()) : Optional.empty();
+    }
+
+    private <A extends java.lang.annotation.Annotation> Optional<A> annotation(Class<A> type) {
+        AnnotatedElement method = resource.getResourceMethod();
+        A onMethod = method.getAnnotation(type);
+        return Optional.ofNullable(onMethod != null ? onMethod : resource.getResourceClass().getAnnotation(type));
+    }
+}

@@ -1,0 +1,156 @@
+package io.silo.control.token.model;
+
+import io.silo.common.auth.Scope;
+import io.silo.common.silo.ControlSilo;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** An API token. Only its SHA-256 is stored; {@code tokenHint} (prefix and last characters) identifies it in lists. */
+@Entity
+@Table(name = "api_tokens")
+@NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash AND t.revokedAt IS NULL")
+@NamedQuery(name = ApiToken.LIVE_OF_USER,
+        query = "SELECT t FROM ApiToken t WHERE t.userId = :userId AND t.revokedAt IS NULL ORDER BY t.id DESC")
+@ControlSilo
+public class ApiToken {
+
+    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String LIVE_OF_USER = "ApiToken.liveOfUser";
+
+    public enum Kind { USER, ORGANIZATION }
+
+    @Id
+    private long id;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    @Column(name = "token_hint")
+    private String tokenHint;
+
+    private String name;
+
+    @Column(name = "user_id")
+    private Long userId;
+
+    @Column(name = "organization_id")
+    private Long organizationId;
+
+    private String region;
+
+    /** Space-separated wire names, e.g. {@code org:read project:write}. */
+    private String scopes;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    @Column(name = "last_used_at")
+    private OffsetDateTime lastUsedAt;
+
+    @Column(name = "revoked_at")
+    private OffsetDateTime revokedAt;
+
+    protected ApiToken() {
+    }
+
+    private ApiToken(long id, Kind kind, String tokenHash, String tokenHint, String name, Long userId,
+                     Long organizationId, String region, Set<Scope> scopes, OffsetDateTime now, OffsetDateTime expiresAt) {
+        this.id = id;
+        this.kind = kind;
+        this.tokenHash = tokenHash;
+        this.tokenHint = tokenHint;
+        this.name = name;
+        this.userId = userId;
+        this.organizationId = organizationId;
+        this.region = region;
+        this.scopes = scopes.stream().sorted().map(Scope::value).collect(Collectors.joining(" "));
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
+
+    public static ApiToken forUser(long id, String tokenHash, String tokenHint, String name, long userId,
+                                   Set<Scope> scopes, OffsetDateTime now, OffsetDateTime expiresAt) {
+        return new ApiToken(id, Kind.USER, tokenHash, tokenHint, name, userId, null, null, scopes, now, expiresAt);
+    }
+
+    public static ApiToken forOrganization(long id, String tokenHash, String tokenHint, String name, long organizationId,
+                                           String region, Set<Scope> scopes, OffsetDateTime now, OffsetDateTime expiresAt) {
+        return new ApiToken(id, Kind.ORGANIZATION, tokenHash, tokenHint, name, null, organizationId, region, scopes,
+                now, expiresAt);
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String tokenHint() {
+        return tokenHint;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Optional<Long> userId() {
+        return Optional.ofNullable(userId);
+    }
+
+    public Optional<Long> organizationId() {
+        return Optional.ofNullable(organizationId);
+    }
+
+    public Set<Scope> scopes() {
+        Set<Scope> parsed = EnumSet.noneOf(Scope.class);
+        Arrays.stream(scopes.split(" ")).map(Scope::fromValue).flatMap(Optional::stream).forEach(parsed::add);
+        return parsed;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public Optional<OffsetDateTime> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    public Optional<OffsetDateTime> lastUsedAt() {
+        return Optional.ofNullable(lastUsedAt);
+    }
+
+    public Optional<OffsetDateTime> revokedAt() {
+        return Optional.ofNullable(revokedAt);
+    }
+
+    public boolean isExpiredAt(OffsetDateTime now) {
+        return expiresAt != null && !now.isBefore(expiresAt);
+    }
+
+    public void used(OffsetDateTime now) {
+        this.lastUsedAt = now;
+    }
+
+    public void revoke(OffsetDateTime now) {
+        this.revokedAt = now;
+    }
+}

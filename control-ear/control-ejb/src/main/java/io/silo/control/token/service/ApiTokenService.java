@@ -1,0 +1,121 @@
+package io.silo.control.token.service;
+
+import io.silo.common.auth.ApiPrincipal;
+import io.silo.common.auth.Scope;
+import io.silo.common.auth.SecretDigest;
+import io.silo.common.id.IdGenerator;
+import io.silo.common.silo.ControlSilo;
+import io.silo.common.web.ApiException;
+import io.silo.control.audit.model.AuditEvent;
+import io.silo.control.audit.service.AuditLog;
+import io.silo.control.token.model.ApiToken;
+import io.silo.control.user.model.User;
+import io.silo.control.user.service.UserService;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** API tokens: minted once and shown once, then known only by their SHA-256. */
+@Stateless
+@ControlSilo
+public class ApiTokenService {
+
+    /** Use within this time of the recorded last use is not written again: one write a minute, not per request. */
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+
+    @PersistenceContext(unitName = "control")
+    EntityManager entityManager;
+
+    @EJB
+    IdGenerator ids;
+
+    @EJB
+    AuditLog audit;
+
+    @EJB
+    UserService users;
+
+    /** A token just created: {@code token} is the only time the secret exists outside the client. */
+    public record NewToken(ApiToken record, String token) {
+    }
+
+    public NewToken createUserToken(ApiPrincipal actor, long userId, String name, Set<Scope> scopes,
+                                    OffsetDateTime expiresAt, String ipAddress) {
+        OffsetDateTime now = now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ApiException.invalidField("expiresAt", "must be in the future");
+        }
+        users.require(userId);
+        String token = TokenFormat.newUserToken();
+        ApiToken record = ApiToken.forUser(ids.nextId(), SecretDigest.sha256Hex(token), TokenFormat.hint(token), name,
+                userId, scopes, now, expiresAt);
+        entityManager.persist(record);
+        audit.record(AuditEvent.TOKEN_CREATED, userId, actor, ipAddress, "token " + record.id());
+        return new NewToken(record, token);
+    }
+
+    /** An organization's token; its region goes into the token's prefix. */
+    public NewToken createOrganizationToken(ApiPrincipal actor, long organizationId, String region, String name,
+                                            Set<Scope> scopes, OffsetDateTime expiresAt, String ipAddress) {
+        String token = TokenFormat.newOrganizationToken(region);
+        ApiToken record = ApiToken.forOrganization(ids.nextId(), SecretDigest.sha256Hex(token), TokenFormat.hint(token),
+                name, organizationId, region, scopes, now(), expiresAt);
+        entityManager.persist(record);
+        audit.record(AuditEvent.TOKEN_CREATED, actor.userId().orElse(null), actor, ipAddress,
+                "organization " + organizationId + " token " + record.id());
+        return new NewToken(record, token);
+    }
+
+    public List<ApiToken> liveTokensOf(long userId) {
+        return entityManager.createNamedQuery(ApiToken.LIVE_OF_USER, ApiToken.class)
+                .setParameter("userId", userId)
+                .getResultList();
+    }
+
+    /** Revokes one of the user's own tokens; another user's token does not exist for them. */
+    public void revoke(ApiPrincipal actor, long userId, long tokenId, String ipAddress) {
+        ApiToken token = entityManager.find(ApiToken.class, tokenId);
+        if (token == null || !token.userId().equals(Optional.of(userId)) || token.revokedAt().isPresent()) {
+            throw ApiException.notFound("No such token");
+        }
+        token.revoke(now());
+        audit.record(AuditEvent.TOKEN_REVOKED, userId, actor, ipAddress, "token " + tokenId);
+    }
+
+    /** The principal of a live token, recording its use; empty for anything else. */
+    public Optional<ApiPrincipal> authenticate(String token) {
+        if (!TokenFormat.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        OffsetDateTime now = now();
+        Optional<ApiToken> found = entityManager.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+                .setParameter("hash", SecretDigest.sha256Hex(token))
+                .getResultStream().findFirst()
+                .filter(candidate -> !candidate.isExpiredAt(now));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ApiToken live = found.get();
+        if (live.kind() == ApiToken.Kind.USER
+                && users.find(live.userId().orElseThrow()).filter(User::isActive).isEmpty()) {
+            return Optional.empty();
+        }
+        if (live.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
+            live.used(now);
+        }
+        return Optional.of(live.kind() == ApiToken.Kind.USER
+                ? ApiPrincipal.userToken(live.userId().orElseThrow(), live.id(), live.scopes())
+                : ApiPrincipal.organizationToken(live.organizationId().orElseThrow(), live.id(), live.scopes()));
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

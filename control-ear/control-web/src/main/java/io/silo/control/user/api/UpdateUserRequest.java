@@ -1,0 +1,12 @@
+package io.silo.control.user.api;
+
+import io.silo.common.web.TextRules;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** {@code PUT /api/0/users/me/}: the fields a user may change on their own account. */
+public record UpdateUserRequest(
+        @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
+        String name) {
+}
