@@ -36,6 +36,13 @@ public final class InstanceLease {
             connection.setAutoCommit(false);
             try {
                 long before = System.nanoTime();
+                // Instances that start together take turns: two claims of the same free number would
+                // otherwise leave the later one without a row (its ON CONFLICT finds a live lease),
+                // refused as if all sixteen were taken. Renewals do not wait for this lock.
+                try (PreparedStatement turn = connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    turn.setString(1, table);
+                    turn.execute();
+                }
                 try (PreparedStatement claim = connection.prepareStatement(
                         "INSERT INTO " + table + " AS lease (instance_number, holder, expires_at) "
                                 + "SELECT n, ?, now() + ? * interval '1 millisecond' FROM generate_series(0, 15) AS n "

@@ -1,5 +1,6 @@
 package io.silo.common.web;
 
+import io.silo.common.silo.SiloMode;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -19,6 +20,11 @@ public record Problem(String type, String title, int status, String detail, List
     public static Problem invalid(String detail, List<FieldError> errors) {
         Response.Status status = Response.Status.BAD_REQUEST;
         return new Problem("about:blank", status.getReasonPhrase(), status.getStatusCode(), detail, List.copyOf(errors));
+    }
+
+    /** The detail of a 404 for a path this server does not serve, e.g. one of the other silo. */
+    public static String noSuchEndpoint(SiloMode mode, String method, String path) {
+        return "No such endpoint on this " + mode + " server: " + method + " /" + (path.startsWith("/") ? path.substring(1) : path);
     }
 
     public Response toResponse() {

@@ -34,6 +34,16 @@ class MonolithTopologySmokeIT {
     }
 
     @Test
+    void controlAndAllSiloResourcesBothAnswerOnTheMonolith(Topology topology) {
+        HttpResponse<String> regions = Http.get(topology.url("monolith"), "/api/0/regions/");
+        assertEquals(200, regions.statusCode(), regions.body());
+        // a monolith serves one region, the first of --regions
+        assertEquals(List.of("us"), Http.json(regions.body()).getJsonArray("regions").stream()
+                .map(region -> region.asJsonObject().getString("name")).toList());
+        assertEquals(200, Http.get(topology.url("monolith"), "/api/0/internal/silo").statusCode());
+    }
+
+    @Test
     void oneDatabaseHoldsBothSilosInTheirOwnSchemas(Topology topology) throws SQLException {
         Set<String> tables = new TreeSet<>();
         try (Connection connection = topology.connectAs("monolith");

@@ -30,7 +30,7 @@ public class SiloResourceFilter implements ContainerRequestFilter {
         SiloMode current = Silos.currentMode();
         if (type != null && !SiloLimit.isAvailable(type, current)) {
             request.abortWith(Problem.of(Response.Status.NOT_FOUND,
-                    "No such endpoint on this " + current + " server: " + request.getUriInfo().getPath()).toResponse());
+                    Problem.noSuchEndpoint(current, request.getMethod(), request.getUriInfo().getPath())).toResponse());
         }
     }
 }
