@@ -12,6 +12,7 @@ import io.silo.system.harness.ListeningSockets;
 import io.silo.system.harness.SplitTopologyTest;
 import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -54,6 +55,23 @@ class SplitTopologySmokeIT {
             assertEquals("region-" + region, info.getString("silo"));
             assertFalse(info.getString("version").isBlank());
         }
+    }
+
+    @Test
+    void regionServersNameTheirRegionWhenStarted(Topology topology) {
+        for (String region : List.of("us", "eu")) {
+            HttpResponse<String> started = Http.get(topology.url("region-" + region), "/health/started");
+            assertEquals(200, started.statusCode(), region + ": " + started.body());
+            JsonObject check = Http.json(started.body()).getJsonArray("checks").stream().map(JsonValue::asJsonObject)
+                    .filter(entry -> entry.getString("name").equals("region")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no region check in " + started.body()));
+            assertEquals("UP", check.getString("status"), started.body());
+            assertEquals(region, check.getJsonObject("data").getString("name"), started.body());
+            assertEquals(region.equals("us") ? "1" : "2", check.getJsonObject("data").get("id").toString().replace("\"", ""),
+                    started.body());
+        }
+        String control = Http.get(topology.url("control"), "/health/started").body();
+        assertFalse(control.contains("\"region\""), "control serves no region: " + control);
     }
 
     @Test
