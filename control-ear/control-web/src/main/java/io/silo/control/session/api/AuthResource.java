@@ -56,7 +56,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Response register(@Valid @NotNull SignUpRequest body) {
-        UserView user = UserView.of(users.signUp(body.email(), body.name(), body.password(), current.clientAddress()));
+        UserView user = UserView.of(users.signUp(body.email, body.name, body.password, current.clientAddress()));
         return Response.created(UriBuilder.fromPath("/api/0/users/me/").build()).entity(user).build();
     }
 
@@ -65,7 +65,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Response login(@Valid @NotNull LoginRequest body) {
-        LoginService.LoggedIn login = logins.login(body.email(), body.password(), current.clientAddress());
+        LoginService.LoggedIn login = logins.login(body.email, body.password, current.clientAddress());
         SessionService.NewSession session = login.session();
         long maxAge = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), session.expiresAt()).toSeconds();
         return Response.ok(new LoginView(UserView.of(login.user()), session.csrfToken()))

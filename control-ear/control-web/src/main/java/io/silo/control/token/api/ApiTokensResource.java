@@ -50,13 +50,14 @@ public class ApiTokensResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@Valid @NotNull CreateTokenRequest body) {
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        for (String value : body.scopes()) {
-            scopes.add(Scope.fromValue(value).orElseThrow(() -> ApiException.invalidField("scopes",
-                    "unknown scope '" + value + "'; known scopes are org|project|team|member|event followed by :read, :write or :admin")));
+        for (String value : body.scopes) {
+            scopes.add(Scope.fromValue(value).orElseThrow(() -> ApiException.invalidField("scopes", "unknown scope '"
+                    + (value == null || value.length() > 32 ? "…" : value)
+                    + "'; known scopes are org, project, team, member or event followed by :read, :write or :admin")));
         }
-        String name = body.name() == null || body.name().isBlank() ? "API token" : body.name().strip();
+        String name = body.name == null || body.name.isBlank() ? "API token" : body.name.strip();
         ApiTokenService.NewToken created = tokens.createUserToken(current.requirePrincipal(), current.requireUserId(),
-                name, scopes, body.expiresAt(), current.clientAddress());
+                name, scopes, body.expiresAt, current.clientAddress());
         return Response.status(Response.Status.CREATED).entity(TokenView.of(created.record(), created.token())).build();
     }
 

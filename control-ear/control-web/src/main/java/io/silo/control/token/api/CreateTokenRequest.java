@@ -8,8 +8,15 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** {@code POST /api/0/api-tokens/}: scopes in Sentry's names, an optional name and expiry. */
-public record CreateTokenRequest(
-        @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE) String name,
-        @NotEmpty @Size(max = 15) List<@Size(max = 32) String> scopes,
-        OffsetDateTime expiresAt) {
+public class CreateTokenRequest {
+
+    @Size(max = 200)
+    @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
+    public String name;
+
+    @NotEmpty
+    @Size(max = 15)
+    public List<String> scopes;
+
+    public OffsetDateTime expiresAt;
 }

@@ -6,7 +6,10 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** {@code PUT /api/0/users/me/}: the fields a user may change on their own account. */
-public record UpdateUserRequest(
-        @NotBlank @Size(max = 200) @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
-        String name) {
+public class UpdateUserRequest {
+
+    @NotBlank
+    @Size(max = 200)
+    @Pattern(regexp = TextRules.SINGLE_LINE, message = TextRules.SINGLE_LINE_MESSAGE)
+    public String name;
 }

@@ -44,7 +44,7 @@ public class UserResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.MEMBER_WRITE)
     public UserView update(@Valid @NotNull UpdateUserRequest body) {
-        return UserView.of(users.rename(current.requirePrincipal(), current.requireUserId(), body.name(),
+        return UserView.of(users.rename(current.requirePrincipal(), current.requireUserId(), body.name,
                 current.clientAddress()));
     }
 
@@ -55,10 +55,10 @@ public class UserResource {
     @Authorize(sessionOnly = true)
     public Response changePassword(@Valid @NotNull PasswordChangeRequest body,
                                    @CookieParam(ApiAuthenticationFilter.SESSION_COOKIE) String sessionId) {
-        if (!body.passwordNew().equals(body.passwordVerify())) {
+        if (!body.passwordNew.equals(body.passwordVerify)) {
             throw ApiException.invalidField("passwordVerify", "does not match passwordNew");
         }
-        users.changePassword(current.requirePrincipal(), current.requireUserId(), body.password(), body.passwordNew(),
+        users.changePassword(current.requirePrincipal(), current.requireUserId(), body.password, body.passwordNew,
                 sessionId, current.clientAddress());
         return Response.noContent().build();
     }
