@@ -20,7 +20,9 @@ import jakarta.ejb.Singleton;
         properties = {"fish.payara.is-connection-validation-required=true",
                       "fish.payara.connection-validation-method=custom-validation",
                       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                      "fish.payara.fail-all-connections=true"})
+                      "fish.payara.fail-all-connections=true",
+                      // validate a pooled connection before use at most every 10 s, not on every checkout
+                      "fish.payara.validate-atmost-once-period-in-seconds=10"})
 @AllSilos
 public class SiloDataSource {
 

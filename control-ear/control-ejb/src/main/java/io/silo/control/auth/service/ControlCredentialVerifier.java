@@ -9,11 +9,14 @@ import io.silo.control.user.model.User;
 import io.silo.control.user.service.UserService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import java.util.Optional;
 
 /** Control checks credentials against its own tables: the tokens and sessions it issued. */
 @Stateless
 @ControlSilo
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ControlCredentialVerifier implements CredentialVerifier {
 
     @EJB

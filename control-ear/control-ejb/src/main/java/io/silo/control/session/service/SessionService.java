@@ -6,9 +6,13 @@ import io.silo.common.silo.ControlSilo;
 import io.silo.control.audit.model.AuditEvent;
 import io.silo.control.audit.service.AuditLog;
 import io.silo.control.session.model.UserSession;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -38,6 +42,9 @@ public class SessionService {
     @EJB
     AuditLog audit;
 
+    @Resource
+    SessionContext context;
+
     @Inject
     @ConfigProperty(name = "silo.session.idle-timeout", defaultValue = "P14D")
     Duration idleTimeout;
@@ -63,7 +70,11 @@ public class SessionService {
         return new NewSession(sessionId, csrfToken, absoluteExpiry);
     }
 
-    /** The live session with this id, its idle expiry moved forward; empty if unknown or expired. */
+    /**
+     * The live session with this id; empty if unknown or expired. Runs on every cookie request, so it reads
+     * without a transaction and writes the moved idle expiry at most once a minute.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<UserSession> touch(String sessionId) {
         UserSession session = entityManager.find(UserSession.class, SecretDigest.sha256Hex(sessionId));
         OffsetDateTime now = now();
@@ -71,9 +82,18 @@ public class SessionService {
             return Optional.empty();
         }
         if (session.lastSeenAt().plus(SEEN_RESOLUTION).isBefore(now)) {
-            session.seen(now, now.plus(idleTimeout));
+            context.getBusinessObject(SessionService.class).recordActivity(session.sessionHash(), now);
         }
         return Optional.of(session);
+    }
+
+    /** Slides the idle expiry of a session that is still live, never past its absolute expiry. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordActivity(String sessionHash, OffsetDateTime now) {
+        UserSession session = entityManager.find(UserSession.class, sessionHash);
+        if (session != null && session.isLiveAt(now)) {
+            session.seen(now, now.plus(idleTimeout));
+        }
     }
 
     /** Ends the session; true if it was live. */

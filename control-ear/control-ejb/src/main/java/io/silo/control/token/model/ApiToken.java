@@ -19,13 +19,17 @@ import java.util.stream.Collectors;
 /** An API token. Only its SHA-256 is stored; {@code tokenHint} (prefix and last characters) identifies it in lists. */
 @Entity
 @Table(name = "api_tokens")
-@NamedQuery(name = ApiToken.BY_HASH, query = "SELECT t FROM ApiToken t WHERE t.tokenHash = :hash AND t.revokedAt IS NULL")
+@NamedQuery(name = ApiToken.LIVE_BY_HASH_WITH_USER, query = "SELECT t, u FROM ApiToken t LEFT JOIN User u ON u.id = t.userId"
+        + " WHERE t.tokenHash = :hash AND t.revokedAt IS NULL")
+@NamedQuery(name = ApiToken.RECORD_USE, query = "UPDATE ApiToken t SET t.lastUsedAt = :now"
+        + " WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :due)")
 @NamedQuery(name = ApiToken.LIVE_OF_USER,
         query = "SELECT t FROM ApiToken t WHERE t.userId = :userId AND t.revokedAt IS NULL ORDER BY t.id DESC")
 @ControlSilo
 public class ApiToken {
 
-    public static final String BY_HASH = "ApiToken.byHash";
+    public static final String LIVE_BY_HASH_WITH_USER = "ApiToken.liveByHashWithUser";
+    public static final String RECORD_USE = "ApiToken.recordUse";
     public static final String LIVE_OF_USER = "ApiToken.liveOfUser";
 
     public enum Kind { USER, ORGANIZATION }
@@ -144,10 +148,6 @@ public class ApiToken {
 
     public boolean isExpiredAt(OffsetDateTime now) {
         return expiresAt != null && !now.isBefore(expiresAt);
-    }
-
-    public void used(OffsetDateTime now) {
-        this.lastUsedAt = now;
     }
 
     public void revoke(OffsetDateTime now) {

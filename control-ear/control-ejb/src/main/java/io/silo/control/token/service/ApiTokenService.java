@@ -11,8 +11,12 @@ import io.silo.control.audit.service.AuditLog;
 import io.silo.control.token.model.ApiToken;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.UserService;
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -41,6 +45,9 @@ public class ApiTokenService {
 
     @EJB
     UserService users;
+
+    @Resource
+    SessionContext context;
 
     /** A token just created: {@code token} is the only time the secret exists outside the client. */
     public record NewToken(ApiToken record, String token) {
@@ -89,30 +96,43 @@ public class ApiTokenService {
         audit.record(AuditEvent.TOKEN_REVOKED, userId, actor, ipAddress, "token " + tokenId);
     }
 
-    /** The principal of a live token, recording its use; empty for anything else. */
+    /**
+     * The principal of a live token, recording its use; empty for anything else. Runs on every API request:
+     * one query reads the token and its user, and no transaction is opened unless the last use is due a write.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ApiPrincipal> authenticate(String token) {
         if (!TokenFormat.isWellFormed(token)) {
             return Optional.empty();
         }
         OffsetDateTime now = now();
-        Optional<ApiToken> found = entityManager.createNamedQuery(ApiToken.BY_HASH, ApiToken.class)
+        List<Object[]> rows = entityManager.createNamedQuery(ApiToken.LIVE_BY_HASH_WITH_USER, Object[].class)
                 .setParameter("hash", SecretDigest.sha256Hex(token))
-                .getResultStream().findFirst()
-                .filter(candidate -> !candidate.isExpiredAt(now));
-        if (found.isEmpty()) {
+                .getResultList();
+        if (rows.isEmpty()) {
             return Optional.empty();
         }
-        ApiToken live = found.get();
-        if (live.kind() == ApiToken.Kind.USER
-                && users.find(live.userId().orElseThrow()).filter(User::isActive).isEmpty()) {
+        ApiToken live = (ApiToken) rows.get(0)[0];
+        User user = (User) rows.get(0)[1];
+        if (live.isExpiredAt(now) || (live.kind() == ApiToken.Kind.USER && (user == null || !user.isActive()))) {
             return Optional.empty();
         }
         if (live.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
-            live.used(now);
+            context.getBusinessObject(ApiTokenService.class).recordUse(live.id(), now);
         }
         return Optional.of(live.kind() == ApiToken.Kind.USER
                 ? ApiPrincipal.userToken(live.userId().orElseThrow(), live.id(), live.scopes())
                 : ApiPrincipal.organizationToken(live.organizationId().orElseThrow(), live.id(), live.scopes()));
+    }
+
+    /** Records a use; a concurrent request that recorded it already within the minute wins. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void recordUse(long tokenId, OffsetDateTime now) {
+        entityManager.createNamedQuery(ApiToken.RECORD_USE)
+                .setParameter("id", tokenId)
+                .setParameter("now", now)
+                .setParameter("due", now.minus(LAST_USED_RESOLUTION))
+                .executeUpdate();
     }
 
     private static OffsetDateTime now() {

@@ -10,6 +10,8 @@ import io.silo.control.session.service.SessionService;
 import io.silo.control.user.model.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -60,16 +62,19 @@ public class UserService {
         return user;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<User> findByEmail(String email) {
         return entityManager.createNamedQuery(User.BY_EMAIL, User.class)
                 .setParameter("email", normalizeEmail(email))
                 .getResultStream().findFirst();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<User> find(long id) {
         return Optional.ofNullable(entityManager.find(User.class, id));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public User require(long id) {
         return find(id).filter(User::isActive).orElseThrow(() -> ApiException.notFound("No such user"));
     }
