@@ -108,6 +108,10 @@ public class ApiToken {
         return kind;
     }
 
+    public String tokenHash() {
+        return tokenHash;
+    }
+
     public String tokenHint() {
         return tokenHint;
     }

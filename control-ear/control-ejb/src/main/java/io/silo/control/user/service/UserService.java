@@ -6,12 +6,16 @@ import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.audit.model.AuditEvent;
 import io.silo.control.audit.service.AuditLog;
+import io.silo.control.identity.service.IdentityCache;
+import io.silo.control.identity.service.UserChanged;
+import io.silo.control.identity.service.UserProfile;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.user.model.User;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -40,6 +44,12 @@ public class UserService {
 
     @Inject
     PasswordHasher passwords;
+
+    @EJB
+    IdentityCache cache;
+
+    @Inject
+    Event<UserChanged> changes;
 
     public static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
@@ -79,9 +89,23 @@ public class UserService {
         return find(id).filter(User::isActive).orElseThrow(() -> ApiException.notFound("No such user"));
     }
 
+    /** The profile the API shows; read from the cache when this instance read it recently. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public UserProfile profile(long userId) {
+        Optional<UserProfile> cached = cache.profile(userId);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        User user = require(userId);
+        UserProfile profile = new UserProfile(user.id(), user.email(), user.name(), user.isActive(), user.createdAt());
+        cache.putProfile(profile);
+        return profile;
+    }
+
     public User rename(ApiPrincipal actor, long userId, String name, String ipAddress) {
         User user = require(userId);
         user.rename(name.strip(), now());
+        changes.fire(new UserChanged(userId));
         audit.record(AuditEvent.USER_UPDATED, userId, actor, ipAddress, "name");
         return user;
     }
@@ -97,6 +121,7 @@ public class UserService {
             throw ApiException.invalidField("password", "the current password is not correct");
         }
         user.changePasswordHash(passwords.hash(newPassword), now());
+        changes.fire(new UserChanged(userId));
         sessions.endAllOtherSessions(userId, keepSessionId);
         audit.record(AuditEvent.PASSWORD_CHANGED, userId, actor, ipAddress, null);
     }

@@ -37,7 +37,7 @@ public class UserResource {
     @GET
     @Authorize(scopes = Scope.MEMBER_READ)
     public UserView get() {
-        return UserView.of(users.require(current.requireUserId()));
+        return UserView.of(users.profile(current.requireUserId()));
     }
 
     @PUT

@@ -1,0 +1,197 @@
+package io.silo.control.identity.service;
+
+import io.silo.common.auth.ApiPrincipal;
+import io.silo.common.silo.ControlSilo;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Tokens this instance verified and profiles it read recently, so that an authenticated API request costs
+ * no database lookup. A revocation or an account change evicts the entries here and, through a topic on
+ * the silo's broker, on every other control instance at once; an entry also lapses after
+ * {@code silo.auth.cache-ttl} and a token's never outlives the token's own expiry. While this instance is
+ * not subscribed to the topic (broker down) it cannot hear evictions, so it caches nothing and every
+ * request goes to the database: slower, never wrong.
+ */
+@Singleton
+@Startup
+@ControlSilo
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class IdentityCache {
+
+    static final String EVICTIONS_TOPIC = "silo.control.identity-evictions";
+    private static final Logger LOG = Logger.getLogger(IdentityCache.class.getName());
+    private static final int MAX_ENTRIES = 100_000;
+    private static final String TOKEN = "token:";
+    private static final String USER = "user:";
+
+    @Inject
+    ConnectionFactory broker;
+
+    @Inject
+    @ConfigProperty(name = "silo.auth.cache-ttl", defaultValue = "PT30S")
+    Duration timeToLive;
+
+    private final ConcurrentHashMap<String, Entry<ApiPrincipal>> tokens = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Entry<UserProfile>> profiles = new ConcurrentHashMap<>();
+    private volatile JMSContext subscription;
+
+    private record Entry<T>(T value, OffsetDateTime validUntil) {
+    }
+
+    @PostConstruct
+    void start() {
+        subscribe();
+    }
+
+    /** The principal of a token (by its SHA-256) verified recently, if still valid. */
+    public Optional<ApiPrincipal> token(String tokenHash) {
+        return valid(tokens, tokenHash);
+    }
+
+    /** Remembers a token just verified against the database, until the TTL or its own expiry. */
+    public void putToken(String tokenHash, ApiPrincipal principal, Optional<OffsetDateTime> tokenExpiry) {
+        put(tokens, tokenHash, principal, tokenExpiry);
+    }
+
+    public Optional<UserProfile> profile(long userId) {
+        return valid(profiles, userId);
+    }
+
+    public void putProfile(UserProfile profile) {
+        put(profiles, profile.id(), profile, Optional.empty());
+    }
+
+    /** After the revoking transaction commits: evict here and on every other instance. */
+    public void tokenRevoked(@Observes(during = TransactionPhase.AFTER_SUCCESS) TokenRevoked revoked) {
+        evictEverywhere(TOKEN + revoked.tokenHash());
+    }
+
+    /** After an account change commits: its profile and every token acting for it are re-read. */
+    public void userChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserChanged changed) {
+        evictEverywhere(USER + changed.userId());
+    }
+
+    private <K, T> Optional<T> valid(ConcurrentHashMap<K, Entry<T>> map, K key) {
+        Entry<T> entry = map.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!OffsetDateTime.now(ZoneOffset.UTC).isBefore(entry.validUntil())) {
+            map.remove(key, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.value());
+    }
+
+    private <K, T> void put(ConcurrentHashMap<K, Entry<T>> map, K key, T value, Optional<OffsetDateTime> expiry) {
+        if (subscription == null || timeToLive.isZero()) {
+            return;
+        }
+        if (map.size() >= MAX_ENTRIES) {
+            map.clear();
+        }
+        OffsetDateTime lapse = OffsetDateTime.now(ZoneOffset.UTC).plus(timeToLive);
+        map.put(key, new Entry<>(value, expiry.filter(lapse::isAfter).orElse(lapse)));
+    }
+
+    private void evictLocally(String key) {
+        if (key.startsWith(TOKEN)) {
+            tokens.remove(key.substring(TOKEN.length()));
+        } else if (key.startsWith(USER)) {
+            long userId = Long.parseLong(key.substring(USER.length()));
+            profiles.remove(userId);
+            tokens.values().removeIf(entry -> entry.value().userId().equals(Optional.of(userId)));
+        }
+    }
+
+    private void evictEverywhere(String key) {
+        evictLocally(key);
+        JMSContext context = subscription;
+        try {
+            if (context == null) {
+                throw new JMSRuntimeException("not connected to the broker");
+            }
+            try (JMSContext sender = context.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+                sender.createProducer().send(sender.createTopic(EVICTIONS_TOPIC), key);
+            }
+        } catch (JMSRuntimeException e) {
+            // an instance that cannot hear the topic caches nothing; the others drop the entry at its TTL
+            LOG.log(Level.WARNING, "Could not announce a revocation or account change to the other control "
+                    + "instances; they drop what they cached within " + timeToLive, e);
+        }
+    }
+
+    /** Keeps the subscription alive: re-subscribes once the broker is back. */
+    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
+    void resubscribe() {
+        if (subscription == null) {
+            subscribe();
+        }
+    }
+
+    private synchronized void subscribe() {
+        if (subscription != null) {
+            return;
+        }
+        try {
+            JMSContext context = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            context.setExceptionListener(this::lost);
+            context.createConsumer(context.createTopic(EVICTIONS_TOPIC)).setMessageListener(message -> {
+                try {
+                    evictLocally(message.getBody(String.class));
+                } catch (JMSException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "Unreadable identity eviction", e);
+                }
+            });
+            subscription = context;
+            LOG.info("Listening for identity evictions; tokens and profiles are cached for " + timeToLive);
+        } catch (JMSRuntimeException e) {
+            LOG.log(Level.WARNING, "Broker unreachable: nothing is cached until it is back", e);
+        }
+    }
+
+    private synchronized void lost(JMSException cause) {
+        LOG.log(Level.WARNING, "Lost the broker: nothing is cached until it is back", cause);
+        JMSContext context = subscription;
+        subscription = null;
+        tokens.clear();
+        profiles.clear();
+        if (context != null) {
+            try {
+                context.close();
+            } catch (JMSRuntimeException e) {
+                LOG.log(Level.FINE, "Closing the lost broker connection", e);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        JMSContext context = subscription;
+        subscription = null;
+        if (context != null) {
+            context.close();
+        }
+    }
+}
