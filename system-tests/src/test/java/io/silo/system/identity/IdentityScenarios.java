@@ -95,23 +95,14 @@ public abstract class IdentityScenarios {
         return token;
     }
 
-    /** Polls until the answer has the expected status (other instances hear of changes through the broker). */
-    private static int statusWithin(Duration patience, int expected, java.util.function.Supplier<Reply> call) {
+    /** Asks until the answer is the expected one (other instances hear of changes through the broker). */
+    private static <T> T within(Duration patience, T expected, java.util.function.Supplier<T> ask) {
         long deadline = System.nanoTime() + patience.toNanos();
-        int status;
+        T answer;
         do {
-            status = call.get().status();
-        } while (status != expected && System.nanoTime() < deadline && pause());
-        return status;
-    }
-
-    private static String nameWithin(Duration patience, String expected, ApiClient reader) {
-        long deadline = System.nanoTime() + patience.toNanos();
-        String name;
-        do {
-            name = reader.get("/api/0/users/me/").json().getString("name");
-        } while (!name.equals(expected) && System.nanoTime() < deadline && pause());
-        return name;
+            answer = ask.get();
+        } while (!answer.equals(expected) && System.nanoTime() < deadline && pause());
+        return answer;
     }
 
     private static boolean pause() {
@@ -237,8 +228,8 @@ public abstract class IdentityScenarios {
         assertEquals(204, session.delete("/api/0/api-tokens/" + id + "/").status());
 
         for (URI instance : controlInstances(topology)) {
-            assertEquals(401, statusWithin(Duration.ofSeconds(2), 401,
-                    () -> ApiClient.withToken(instance, token).get("/api/0/users/me/")),
+            assertEquals(401, within(Duration.ofSeconds(2), 401,
+                    () -> ApiClient.withToken(instance, token).get("/api/0/users/me/").status()),
                     "the revocation reached " + instance + " well before its cache would lapse");
         }
         assertEquals(0, session.get("/api/0/api-tokens/").jsonArray().size(), "a revoked token is no longer listed");
@@ -358,7 +349,8 @@ public abstract class IdentityScenarios {
         readers.forEach(reader -> assertEquals(200, reader.get("/api/0/users/me/").status(), "profile cached"));
         assertEquals(200, session.put("/api/0/users/me/", "{\"name\":" + Json.createValue(stored) + "}").status());
         for (ApiClient reader : readers) {
-            assertEquals(stored, nameWithin(Duration.ofSeconds(2), stored, reader),
+            assertEquals(stored, within(Duration.ofSeconds(2), stored,
+                    () -> reader.get("/api/0/users/me/").json().getString("name")),
                     "stored exactly as sent, and every instance shows it at once");
         }
         assertEquals(400, replies.get("profile name a\u0000b").status(), "control characters are refused");

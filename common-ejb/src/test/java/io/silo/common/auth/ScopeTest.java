@@ -1,0 +1,32 @@
+package io.silo.common.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ScopeTest {
+
+    @Test
+    void wireNamesAreSentrys() {
+        assertEquals("org:read", Scope.ORG_READ.value());
+        assertEquals("event:admin", Scope.EVENT_ADMIN.value());
+        assertEquals(Optional.of(Scope.PROJECT_WRITE), Scope.fromValue("project:write"));
+        assertEquals(Optional.empty(), Scope.fromValue("project:delete"));
+        assertEquals(Optional.empty(), Scope.fromValue("PROJECT:WRITE"));
+        assertEquals(15, Scope.all().size());
+    }
+
+    @Test
+    void aHigherLevelGrantsTheLowerOnesOfItsAreaOnly() {
+        assertTrue(Scope.MEMBER_ADMIN.grants(Scope.MEMBER_READ));
+        assertTrue(Scope.MEMBER_WRITE.grants(Scope.MEMBER_WRITE));
+        assertFalse(Scope.MEMBER_READ.grants(Scope.MEMBER_WRITE));
+        assertFalse(Scope.ORG_ADMIN.grants(Scope.PROJECT_READ));
+        assertTrue(Scope.anyGrants(Set.of(Scope.EVENT_READ, Scope.TEAM_ADMIN), Scope.TEAM_WRITE));
+        assertFalse(Scope.anyGrants(Set.of(), Scope.ORG_READ));
+    }
+}
