@@ -2,21 +2,25 @@ package io.silo.control.auth.service;
 
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.CredentialVerifier;
+import io.silo.common.auth.SecretDigest;
+import io.silo.control.identity.service.IdentityCache;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.token.service.ApiTokenService;
+import io.silo.control.token.service.TokenFormat;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.UserService;
 import jakarta.ejb.EJB;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Optional;
 
-/** Control checks credentials against its own tables: the tokens and sessions it issued. */
-@Stateless
+/**
+ * Control checks credentials against its own tables: the tokens and sessions it issued. A token verified
+ * recently on this instance is answered from the {@link IdentityCache} without entering the EJB container.
+ */
+@ApplicationScoped
 @ControlSilo
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ControlCredentialVerifier implements CredentialVerifier {
 
     @EJB
@@ -28,9 +32,16 @@ public class ControlCredentialVerifier implements CredentialVerifier {
     @EJB
     UserService users;
 
+    @Inject
+    IdentityCache cache;
+
     @Override
     public Optional<ApiPrincipal> verifyToken(String token) {
-        return tokens.authenticate(token);
+        if (!TokenFormat.isWellFormed(token)) {
+            return Optional.empty();
+        }
+        Optional<ApiPrincipal> cached = cache.token(SecretDigest.sha256Hex(token));
+        return cached.isPresent() ? cached : tokens.authenticate(token);
     }
 
     @Override

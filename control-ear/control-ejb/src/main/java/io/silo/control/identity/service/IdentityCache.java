@@ -2,13 +2,9 @@ package io.silo.control.identity.service;
 
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.silo.ControlSilo;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -31,12 +27,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the silo's broker, on every other control instance at once; an entry also lapses after
  * {@code silo.auth.cache-ttl} and a token's never outlives the token's own expiry. While this instance is
  * not subscribed to the topic (broker down) it cannot hear evictions, so it caches nothing and every
- * request goes to the database: slower, never wrong.
+ * request goes to the database: slower, never wrong. A plain CDI bean rather than an EJB: it sits on the path
+ * of every API request, where a container call per lookup would cost more than the lookup.
  */
-@Singleton
-@Startup
+@ApplicationScoped
 @ControlSilo
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class IdentityCache {
 
     static final String EVICTIONS_TOPIC = "silo.control.identity-evictions";
@@ -55,12 +50,12 @@ public class IdentityCache {
     private final ConcurrentHashMap<String, Entry<ApiPrincipal>> tokens = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Entry<UserProfile>> profiles = new ConcurrentHashMap<>();
     private volatile JMSContext subscription;
+    private volatile long lastAttemptNanos;
 
     private record Entry<T>(T value, OffsetDateTime validUntil) {
     }
 
-    @PostConstruct
-    void start() {
+    void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
         subscribe();
     }
 
@@ -105,6 +100,9 @@ public class IdentityCache {
     }
 
     private <K, T> void put(ConcurrentHashMap<K, Entry<T>> map, K key, T value, Optional<OffsetDateTime> expiry) {
+        if (subscription == null) {
+            resubscribe();
+        }
         if (subscription == null || timeToLive.isZero()) {
             return;
         }
@@ -142,10 +140,11 @@ public class IdentityCache {
         }
     }
 
-    /** Keeps the subscription alive: re-subscribes once the broker is back. */
-    @Schedule(second = "*/10", minute = "*", hour = "*", persistent = false)
-    void resubscribe() {
-        if (subscription == null) {
+    /** Without a subscription, tries again at most every 10 seconds, when something would be cached. */
+    private void resubscribe() {
+        long now = System.nanoTime();
+        if (now - lastAttemptNanos > 10_000_000_000L) {
+            lastAttemptNanos = now;
             subscribe();
         }
     }
@@ -154,6 +153,7 @@ public class IdentityCache {
         if (subscription != null) {
             return;
         }
+        lastAttemptNanos = System.nanoTime();
         try {
             JMSContext context = broker.createContext(JMSContext.AUTO_ACKNOWLEDGE);
             context.setExceptionListener(this::lost);

@@ -53,7 +53,7 @@ public class ApiTokenService {
     @Resource
     SessionContext context;
 
-    @EJB
+    @Inject
     IdentityCache cache;
 
     @Inject

@@ -45,7 +45,7 @@ public class UserService {
     @Inject
     PasswordHasher passwords;
 
-    @EJB
+    @Inject
     IdentityCache cache;
 
     @Inject
