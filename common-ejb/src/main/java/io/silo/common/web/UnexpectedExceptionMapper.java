@@ -1,6 +1,7 @@
 package io.silo.common.web;
 
 import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -9,7 +10,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Everything else. A body that JSON-B cannot read is the client's mistake (400); any other failure is
+ * Everything else. A body that JSON-B cannot read is the client's mistake (400), a lost race on a versioned
+ * object a conflict to retry (409); any other failure is
  * logged with an incident id the client gets in its 500, and the exception's text never leaves the server.
  */
 @Provider
@@ -26,6 +28,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         JsonbException malformed = causeOf(exception, JsonbException.class);
         if (malformed != null) {
             return Problem.of(Response.Status.BAD_REQUEST, MalformedBody.describe(malformed)).toResponse();
+        }
+        if (causeOf(exception, OptimisticLockException.class) != null) {
+            return Problem.of(Response.Status.CONFLICT,
+                    "The object was changed by another request at the same moment; read it again and retry").toResponse();
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);

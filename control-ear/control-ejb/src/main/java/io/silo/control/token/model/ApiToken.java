@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -70,6 +71,9 @@ public class ApiToken {
 
     @Column(name = "revoked_at")
     private OffsetDateTime revokedAt;
+
+    @Version
+    private long version;
 
     protected ApiToken() {
     }
@@ -148,6 +152,15 @@ public class ApiToken {
 
     public Optional<OffsetDateTime> revokedAt() {
         return Optional.ofNullable(revokedAt);
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The token's hash and scopes as stored (scope wire names separated by spaces). */
+    public String scopeNames() {
+        return scopes;
     }
 
     public boolean isExpiredAt(OffsetDateTime now) {

@@ -4,6 +4,9 @@ import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.Scope;
 import io.silo.common.auth.SecretDigest;
 import io.silo.common.id.IdGenerator;
+import io.silo.common.outbox.ApiTokenReplica;
+import io.silo.common.outbox.OutboxCategory;
+import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.audit.model.AuditEvent;
@@ -59,6 +62,9 @@ public class ApiTokenService {
     @Inject
     Event<TokenRevoked> revocations;
 
+    @EJB
+    OutboxWriter outbox;
+
     /** A token just created: {@code token} is the only time the secret exists outside the client. */
     public record NewToken(ApiToken record, String token) {
     }
@@ -75,6 +81,7 @@ public class ApiTokenService {
                 userId, scopes, now, expiresAt);
         entityManager.persist(record);
         audit.record(AuditEvent.TOKEN_CREATED, userId, actor, ipAddress, "token " + record.id());
+        replicate(record, userId);
         return new NewToken(record, token);
     }
 
@@ -105,6 +112,7 @@ public class ApiTokenService {
         token.revoke(now());
         audit.record(AuditEvent.TOKEN_REVOKED, userId, actor, ipAddress, "token " + tokenId);
         revocations.fire(new TokenRevoked(token.tokenHash()));
+        replicate(token, userId);
     }
 
     /**
@@ -153,6 +161,17 @@ public class ApiTokenService {
                 .setParameter("now", now)
                 .setParameter("due", now.minus(LAST_USED_RESOLUTION))
                 .executeUpdate();
+    }
+
+    /**
+     * Sends a user token as it commits to every region, in this transaction, so regions authenticate it
+     * locally. Flushed first: the replica carries the version this change commits with.
+     */
+    private void replicate(ApiToken token, long userId) {
+        entityManager.flush();
+        outbox.toAllRegions(OutboxCategory.API_TOKEN_REPLICA, userId, token.id(), new ApiTokenReplica(token.id(), userId,
+                token.tokenHash(), token.scopeNames(), token.expiresAt().map(OffsetDateTime::toInstant).orElse(null),
+                token.revokedAt().isPresent(), token.version()));
     }
 
     private static OffsetDateTime now() {

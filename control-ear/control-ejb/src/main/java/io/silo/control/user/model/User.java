@@ -73,6 +73,11 @@ public class User {
         return passwordHash;
     }
 
+    /** The row version the last flush wrote; replicas in the regions keep the highest they have seen. */
+    public long version() {
+        return version;
+    }
+
     public boolean isActive() {
         return active;
     }

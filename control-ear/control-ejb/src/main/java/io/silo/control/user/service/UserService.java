@@ -2,6 +2,9 @@ package io.silo.control.user.service;
 
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.id.IdGenerator;
+import io.silo.common.outbox.OutboxCategory;
+import io.silo.common.outbox.OutboxWriter;
+import io.silo.common.outbox.UserReplica;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.audit.model.AuditEvent;
@@ -51,6 +54,9 @@ public class UserService {
     @Inject
     Event<UserChanged> changes;
 
+    @EJB
+    OutboxWriter outbox;
+
     public static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
     }
@@ -69,6 +75,7 @@ public class UserService {
             throw ApiException.conflict("An account with this email already exists; log in or reset its password");
         }
         audit.record(AuditEvent.USER_SIGNED_UP, user.id(), null, ipAddress, null);
+        replicate(user);
         return user;
     }
 
@@ -107,6 +114,7 @@ public class UserService {
         user.rename(name.strip(), now());
         changes.fire(new UserChanged(userId));
         audit.record(AuditEvent.USER_UPDATED, userId, actor, ipAddress, "name");
+        replicate(user);
         return user;
     }
 
@@ -129,6 +137,13 @@ public class UserService {
     /** Re-hashes a password just verified with fewer iterations than now configured; the password itself is unchanged. */
     public void upgradePasswordHash(long userId, String password) {
         require(userId).rehashPassword(passwords.hash(password));
+    }
+
+    /** Sends the account as it commits to every region, in this transaction (flushed first: the replica carries the new version). */
+    private void replicate(User user) {
+        entityManager.flush();
+        outbox.toAllRegions(OutboxCategory.USER_REPLICA, user.id(), user.id(),
+                new UserReplica(user.id(), user.email(), user.name(), user.isActive(), user.version()));
     }
 
     private static OffsetDateTime now() {

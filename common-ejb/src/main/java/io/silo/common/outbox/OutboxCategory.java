@@ -1,0 +1,36 @@
+package io.silo.common.outbox;
+
+/**
+ * Every kind of message that crosses silos through the outbox, in one place: its shard scope, where it is
+ * delivered and the {@link OutboxPayload} record it carries. The enum's name is stored in the outbox rows
+ * and sent with each message, so never rename a constant that may still be in flight.
+ */
+public enum OutboxCategory {
+    USER_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, UserReplica.class),
+    API_TOKEN_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, ApiTokenReplica.class),
+    ORGANIZATION_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMappingReplica.class),
+    ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
+    AUDIT_ENTRY(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, RegionAuditEntry.class);
+
+    private final OutboxScope scope;
+    private final OutboxDestination destination;
+    private final Class<? extends Record> payloadType;
+
+    OutboxCategory(OutboxScope scope, OutboxDestination destination, Class<? extends Record> payloadType) {
+        this.scope = scope;
+        this.destination = destination;
+        this.payloadType = payloadType;
+    }
+
+    public OutboxScope scope() {
+        return scope;
+    }
+
+    public OutboxDestination destination() {
+        return destination;
+    }
+
+    public Class<? extends Record> payloadType() {
+        return payloadType;
+    }
+}

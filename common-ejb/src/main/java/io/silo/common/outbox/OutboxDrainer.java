@@ -1,0 +1,300 @@
+package io.silo.common.outbox;
+
+import io.silo.common.persistence.SiloDataSource;
+import io.silo.common.silo.AllSilos;
+import io.silo.common.silo.SiloMode;
+import io.silo.common.silo.Silos;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Moves outbox rows to the destination silo's broker: right after a transaction that wrote some commits,
+ * and on a sweep every few seconds (rows whose back-off ended, rows another instance left behind).
+ *
+ * <p>Every instance of the silo drains at once. A shard (destination + scope + id) is taken under a
+ * transaction-scoped advisory lock and its rows with {@code FOR UPDATE SKIP LOCKED}, so each shard is sent
+ * by one instance at a time, in row order, while other shards go in parallel. Messages carry
+ * {@code JMSXGroupID} = shard, so the destination applies a shard in that order even with many consumers.
+ *
+ * <p>The rows are deleted in the database transaction that holds their locks, after the JMS session
+ * committed. If that database commit fails after the broker committed (crash, lost connection), the rows
+ * stay and are sent again: the destination receives a message twice, and its consumer's version check
+ * makes the second one change nothing. Nothing is deleted before the broker has it, so nothing is lost.
+ * A failed send backs the shard's rows off exponentially, 1 s doubling up to one hour.
+ */
+@Singleton
+@AllSilos
+@TransactionManagement(TransactionManagementType.BEAN)
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+public class OutboxDrainer {
+
+    private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
+    private static final int SHARDS_PER_PASS = 200;
+    private static final int ROWS_PER_SHARD = 500;
+
+    @Resource(lookup = SiloDataSource.JNDI_NAME)
+    DataSource dataSource;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    OutboxBrokers brokers;
+
+    /** One pass at a time per instance; a request during a pass makes that pass go round again. */
+    private final ReentrantLock passLock = new ReentrantLock();
+    private final AtomicBoolean requested = new AtomicBoolean();
+    /** Transacted sessions to each destination's broker, reused between passes (used under passLock only). */
+    private final Map<String, JMSContext> sessions = new HashMap<>();
+
+    /** A transaction that wrote outbox rows committed: drain now, off the caller's thread. */
+    public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
+        requested.set(true);
+        if (!passLock.isLocked()) {
+            executor.execute(this::drain);
+        }
+    }
+
+    @Schedule(second = "*/3", minute = "*", hour = "*", persistent = false)
+    void sweep() {
+        requested.set(true);
+        drain();
+    }
+
+    private void drain() {
+        while (requested.get()) {
+            if (!passLock.tryLock()) {
+                return; // the running pass sees the request and goes round again
+            }
+            try {
+                requested.set(false);
+                for (OutboxTable table : tablesOfThisSilo()) {
+                    while (drainPass(table) > 0) {
+                        // a full pass may have left more rows of busy shards
+                    }
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Outbox drain pass failed; the sweep retries", e);
+            } finally {
+                passLock.unlock();
+            }
+        }
+    }
+
+    private static List<OutboxTable> tablesOfThisSilo() {
+        SiloMode mode = Silos.currentMode();
+        return switch (mode) {
+            case CONTROL -> List.of(OutboxTable.CONTROL);
+            case REGION -> List.of(OutboxTable.REGION);
+            case MONOLITH -> List.of(OutboxTable.CONTROL, OutboxTable.REGION);
+        };
+    }
+
+    private record Shard(String destination, String scope, long id) {
+        String groupId() {
+            return scope + ":" + id;
+        }
+    }
+
+    private record Row(long id, String category, long objectId, String payload) {
+    }
+
+    /** @return how many rows went to a broker */
+    private int drainPass(OutboxTable table) {
+        int sent = 0;
+        for (Shard shard : dueShards(table)) {
+            sent += drainShard(table, shard);
+        }
+        return sent;
+    }
+
+    private List<Shard> dueShards(OutboxTable table) {
+        String sql = "SELECT " + table.destinationColumn() + ", shard_scope, shard_id FROM " + table.qualifiedName()
+                + " WHERE scheduled_for <= now() GROUP BY 1, 2, 3 ORDER BY min(id) LIMIT " + SHARDS_PER_PASS;
+        List<Shard> shards = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                shards.add(new Shard(rows.getString(1), rows.getString(2), rows.getLong(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read due outbox shards of " + table.qualifiedName(), e);
+        }
+        return shards;
+    }
+
+    private int drainShard(OutboxTable table, Shard shard) {
+        int sent = 0;
+        try {
+            transaction.begin();
+            try (Connection connection = dataSource.getConnection()) {
+                if (lockShard(connection, table, shard)) {
+                    List<Row> rows = claim(connection, table, shard);
+                    if (!rows.isEmpty()) {
+                        try {
+                            send(shard, rows);
+                            delete(connection, table, rows);
+                            sent = rows.size();
+                        } catch (RuntimeException | JMSException e) {
+                            closeSession(shard.destination());
+                            backOff(connection, table, rows, e);
+                            LOG.warning(() -> "Outbox shard " + shard.groupId() + " to " + shard.destination() + ": "
+                                    + rows.size() + " messages not sent, backing off: " + e);
+                        }
+                    }
+                }
+            }
+            transaction.commit();
+        } catch (Exception e) {
+            // rows whose send the broker committed stay and go again: the consumer's version check absorbs them
+            rollbackQuietly();
+            LOG.log(Level.WARNING, "Outbox shard " + shard.groupId() + " to " + shard.destination() + " not drained", e);
+            return 0;
+        }
+        return sent;
+    }
+
+    private static boolean lockShard(Connection connection, OutboxTable table, Shard shard) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, table.qualifiedName() + "/" + shard.destination() + "/" + shard.groupId());
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private static List<Row> claim(Connection connection, OutboxTable table, Shard shard) throws SQLException {
+        String sql = "SELECT id, category, object_id, payload FROM " + table.qualifiedName()
+                + " WHERE " + table.destinationColumn() + " = ? AND shard_scope = ? AND shard_id = ?"
+                + " AND scheduled_for <= now() ORDER BY id LIMIT " + ROWS_PER_SHARD + " FOR UPDATE SKIP LOCKED";
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, shard.destination());
+            query.setString(2, shard.scope());
+            query.setLong(3, shard.id());
+            try (ResultSet result = query.executeQuery()) {
+                while (result.next()) {
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getLong(3), result.getString(4)));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void send(Shard shard, List<Row> rows) throws JMSException {
+        JMSContext session = sessions.get(shard.destination());
+        if (session == null) {
+            session = brokers.forDestination(shard.destination()).createContext(JMSContext.SESSION_TRANSACTED);
+            sessions.put(shard.destination(), session);
+        }
+        Queue queue = session.createQueue(OutboxTable.queueOf(shard.destination()));
+        JMSProducer producer = session.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        try {
+            for (Row row : rows) {
+                TextMessage message = session.createTextMessage(row.payload());
+                message.setStringProperty("JMSXGroupID", shard.groupId());
+                message.setStringProperty(OutboxConsumer.CATEGORY, row.category());
+                message.setStringProperty(OutboxConsumer.SHARD_SCOPE, shard.scope());
+                message.setLongProperty(OutboxConsumer.SHARD_ID, shard.id());
+                message.setLongProperty(OutboxConsumer.OBJECT_ID, row.objectId());
+                producer.send(queue, message);
+            }
+            session.commit();
+        } catch (RuntimeException | JMSException e) {
+            try {
+                session.rollback();
+            } catch (RuntimeException ignored) {
+                // the session is closed below anyway
+            }
+            throw e;
+        }
+    }
+
+    private static void delete(Connection connection, OutboxTable table, List<Row> rows) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "DELETE FROM " + table.qualifiedName() + " WHERE id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            delete.executeUpdate();
+        }
+    }
+
+    private static void backOff(Connection connection, OutboxTable table, List<Row> rows, Exception cause)
+            throws SQLException {
+        String error = String.valueOf(cause);
+        try (PreparedStatement update = connection.prepareStatement("UPDATE " + table.qualifiedName()
+                + " SET attempts = attempts + 1, last_error = ?,"
+                + " scheduled_for = now() + least(interval '1 hour', interval '1 second' * power(2, least(attempts, 12)))"
+                + " WHERE id = ANY (?)")) {
+            update.setString(1, error.length() > 1000 ? error.substring(0, 1000) : error);
+            update.setArray(2, connection.createArrayOf("bigint", rows.stream().map(Row::id).toArray()));
+            update.executeUpdate();
+        }
+    }
+
+    private void closeSession(String destination) {
+        JMSContext session = sessions.remove(destination);
+        if (session != null) {
+            try {
+                session.close();
+            } catch (RuntimeException ignored) {
+                // a broken connection may refuse to close cleanly; it is dropped either way
+            }
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transaction.rollback();
+            }
+        } catch (SystemException | RuntimeException e) {
+            LOG.log(Level.FINE, "Rollback after a failed drain", e);
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        passLock.lock();
+        try {
+            List.copyOf(sessions.keySet()).forEach(this::closeSession);
+        } finally {
+            passLock.unlock();
+        }
+    }
+}

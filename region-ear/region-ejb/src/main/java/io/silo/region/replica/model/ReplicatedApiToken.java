@@ -1,0 +1,67 @@
+package io.silo.region.replica.model;
+
+import io.silo.common.silo.RegionSilo;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A user's API token as this region knows it (its SHA-256 only); written only by the outbox consumer. */
+@Entity
+@Table(name = "api_token_replica")
+@RegionSilo
+public class ReplicatedApiToken {
+
+    @Id
+    private long id;
+
+    @Column(name = "user_id")
+    private long userId;
+
+    @Column(name = "token_hash")
+    private String tokenHash;
+
+    /** Scope wire names separated by spaces. */
+    private String scopes;
+
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    @Column(name = "is_revoked")
+    private boolean revoked;
+
+    /** The token's version in control, not an optimistic lock of this table. */
+    private long version;
+
+    @Column(name = "replicated_at")
+    private OffsetDateTime replicatedAt;
+
+    protected ReplicatedApiToken() {
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public long userId() {
+        return userId;
+    }
+
+    public String scopes() {
+        return scopes;
+    }
+
+    public Optional<OffsetDateTime> expiresAt() {
+        return Optional.ofNullable(expiresAt);
+    }
+
+    public boolean isRevoked() {
+        return revoked;
+    }
+
+    public long version() {
+        return version;
+    }
+}

@@ -1,0 +1,75 @@
+package io.silo.region.replica.service;
+
+import io.silo.common.outbox.ApiTokenReplica;
+import io.silo.common.outbox.OutboxCategory;
+import io.silo.common.outbox.OutboxMessage;
+import io.silo.common.outbox.OutboxMessageHandler;
+import io.silo.common.outbox.UserReplica;
+import io.silo.common.silo.RegionSilo;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Applies control's user and token replicas to this region. Each is an upsert that only a newer version
+ * wins, in one statement: a replayed, duplicated or overtaken message changes nothing.
+ */
+@Stateless
+@RegionSilo
+public class ReplicaApplier implements OutboxMessageHandler {
+
+    @PersistenceContext(unitName = "region")
+    EntityManager entityManager;
+
+    @Override
+    public Set<OutboxCategory> categories() {
+        return EnumSet.of(OutboxCategory.USER_REPLICA, OutboxCategory.API_TOKEN_REPLICA);
+    }
+
+    @Override
+    public void apply(OutboxMessage message) {
+        switch (message.category()) {
+            case USER_REPLICA -> applyUser(message.payloadAs(UserReplica.class));
+            case API_TOKEN_REPLICA -> applyToken(message.payloadAs(ApiTokenReplica.class));
+            default -> throw new IllegalArgumentException("ReplicaApplier does not apply " + message.category());
+        }
+    }
+
+    private void applyUser(UserReplica user) {
+        entityManager.createNativeQuery("""
+                INSERT INTO region.user_replica (id, email, name, is_active, version) VALUES (?1, ?2, ?3, ?4, ?5)
+                ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name,
+                    is_active = excluded.is_active, version = excluded.version, replicated_at = now()
+                WHERE user_replica.version < excluded.version
+                """)
+                .setParameter(1, user.id())
+                .setParameter(2, user.email())
+                .setParameter(3, user.name())
+                .setParameter(4, user.active())
+                .setParameter(5, user.version())
+                .executeUpdate();
+    }
+
+    /** {@code expires_at} is cast: EclipseLink binds a null parameter as text, which PostgreSQL refuses for timestamptz. */
+    private void applyToken(ApiTokenReplica token) {
+        entityManager.createNativeQuery("""
+                INSERT INTO region.api_token_replica (id, user_id, token_hash, scopes, expires_at, is_revoked, version)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz), ?6, ?7)
+                ON CONFLICT (id) DO UPDATE SET scopes = excluded.scopes, expires_at = excluded.expires_at,
+                    is_revoked = excluded.is_revoked, version = excluded.version, replicated_at = now()
+                WHERE api_token_replica.version < excluded.version
+                """)
+                .setParameter(1, token.id())
+                .setParameter(2, token.userId())
+                .setParameter(3, token.tokenHash())
+                .setParameter(4, token.scopes())
+                .setParameter(5, token.expiresAt() == null ? null : OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))
+                .setParameter(6, token.revoked())
+                .setParameter(7, token.version())
+                .executeUpdate();
+    }
+}
