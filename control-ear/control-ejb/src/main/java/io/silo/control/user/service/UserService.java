@@ -96,13 +96,9 @@ public class UserService {
         return find(id).filter(User::isActive).orElseThrow(() -> ApiException.notFound("No such user"));
     }
 
-    /** The profile the API shows; read from the cache when this instance read it recently. */
+    /** Reads the profile the API shows from the database and caches it (callers ask the IdentityCache first). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public UserProfile profile(long userId) {
-        Optional<UserProfile> cached = cache.profile(userId);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
+    public UserProfile loadProfile(long userId) {
         User user = require(userId);
         UserProfile profile = new UserProfile(user.id(), user.email(), user.name(), user.isActive(), user.createdAt());
         cache.putProfile(profile);
