@@ -110,6 +110,21 @@ class SplitTopologySmokeIT {
     }
 
     @Test
+    void outboxDepthAndAgeArePublishedPerDestinationAndCategory(Topology topology) {
+        String control = Http.get(topology.url("control"), "/metrics").body();
+        for (String region : List.of("us", "eu")) {
+            for (String gauge : List.of("silo_outbox_depth", "silo_outbox_oldest_age_seconds")) {
+                assertTrue(control.lines().anyMatch(line -> line.startsWith(gauge) && line.contains("destination=\"" + region + "\"")
+                        && line.contains("category=\"USER_REPLICA\"")), gauge + " for " + region + " on control");
+            }
+        }
+        String us = Http.get(topology.url("region-us"), "/metrics").body();
+        assertTrue(us.lines().anyMatch(line -> line.startsWith("silo_outbox_depth") && line.contains("destination=\"control\"")
+                && line.contains("category=\"AUDIT_ENTRY\"")), "region-us publishes its outbox toward control");
+        assertFalse(us.contains("destination=\"eu\""), "a region has no outbox toward another region");
+    }
+
+    @Test
     void everyServerBrokerAndDatabaseListensOnLoopbackOnly(Topology topology) {
         List<Integer> ports = new ArrayList<>(List.of(topology.postgresPort()));
         for (String server : topology.servers()) {
