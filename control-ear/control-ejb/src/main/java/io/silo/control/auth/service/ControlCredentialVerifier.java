@@ -9,7 +9,7 @@ import io.silo.control.session.service.SessionService;
 import io.silo.control.token.service.ApiTokenService;
 import io.silo.control.token.service.TokenFormat;
 import io.silo.control.user.model.User;
-import io.silo.control.user.service.UserService;
+import io.silo.control.user.service.UserAccountService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class ControlCredentialVerifier implements CredentialVerifier {
     SessionService sessions;
 
     @EJB
-    UserService users;
+    UserAccountService users;
 
     @Inject
     IdentityCache cache;

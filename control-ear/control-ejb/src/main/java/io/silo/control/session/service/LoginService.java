@@ -7,7 +7,7 @@ import io.silo.control.audit.model.AuditEvent;
 import io.silo.control.audit.service.AuditLog;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.PasswordHasher;
-import io.silo.control.user.service.UserService;
+import io.silo.control.user.service.UserAccountService;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -27,7 +27,7 @@ public class LoginService {
     static final String NEUTRAL_FAILURE = "The email or password is not correct";
 
     @EJB
-    UserService users;
+    UserAccountService users;
 
     @EJB
     SessionService sessions;
@@ -48,7 +48,7 @@ public class LoginService {
     /** Each step commits on its own, so that a refused login still leaves its count and audit entry behind. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public LoggedIn login(String email, String password, String ipAddress) {
-        String normalized = UserService.normalizeEmail(email);
+        String normalized = UserAccountService.normalizeEmail(email);
         String accountKey = LoginThrottle.accountKey(normalized);
         String addressKey = LoginThrottle.addressKey(ipAddress);
         OptionalLong blocked = throttle.blockedFor(accountKey, addressKey);

@@ -15,7 +15,7 @@ import io.silo.control.identity.service.IdentityCache;
 import io.silo.control.identity.service.TokenRevoked;
 import io.silo.control.token.model.ApiToken;
 import io.silo.control.user.model.User;
-import io.silo.control.user.service.UserService;
+import io.silo.control.user.service.UserAccountService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -51,7 +51,7 @@ public class ApiTokenService {
     AuditLog audit;
 
     @EJB
-    UserService users;
+    UserAccountService users;
 
     @Resource
     SessionContext context;

@@ -13,10 +13,12 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "users")
 @NamedQuery(name = User.BY_EMAIL, query = "SELECT u FROM User u WHERE u.email = :email")
+@NamedQuery(name = User.BY_IDS, query = "SELECT u FROM User u WHERE u.id IN :ids")
 @ControlSilo
 public class User {
 
     public static final String BY_EMAIL = "User.byEmail";
+    public static final String BY_IDS = "User.byIds";
 
     @Id
     private long id;

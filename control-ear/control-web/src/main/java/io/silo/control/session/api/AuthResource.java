@@ -8,7 +8,7 @@ import io.silo.common.silo.ControlSilo;
 import io.silo.control.session.service.LoginService;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.user.api.UserView;
-import io.silo.control.user.service.UserService;
+import io.silo.control.user.service.UserAccountService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -38,7 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class AuthResource {
 
     @EJB
-    UserService users;
+    UserAccountService users;
 
     @EJB
     LoginService logins;

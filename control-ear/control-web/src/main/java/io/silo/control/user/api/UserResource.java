@@ -7,7 +7,7 @@ import io.silo.common.auth.Scope;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.identity.service.IdentityCache;
-import io.silo.control.user.service.UserService;
+import io.silo.control.user.service.UserAccountService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ import jakarta.ws.rs.core.Response;
 public class UserResource {
 
     @EJB
-    UserService users;
+    UserAccountService users;
 
     @Inject
     CurrentRequest current;

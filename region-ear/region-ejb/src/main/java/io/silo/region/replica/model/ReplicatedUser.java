@@ -51,4 +51,8 @@ public class ReplicatedUser {
     public long version() {
         return version;
     }
+
+    public OffsetDateTime replicatedAt() {
+        return replicatedAt;
+    }
 }

@@ -31,7 +31,7 @@ import java.util.Optional;
 /** Accounts: sign-up, profile and password. */
 @Stateless
 @ControlSilo
-public class UserService {
+public class UserAccountService {
 
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
