@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
@@ -25,6 +27,10 @@ public class RpcMetrics {
     public static final String CALLEE = "callee";
     public static final String BUSINESS = "business";
 
+    // with its unit given, the Prometheus output converts the recorded nanoseconds to seconds
+    private static final Metadata DURATION = Metadata.builder().withName("silo_rpc_duration")
+            .withDescription("RPC call latency").withUnit(MetricUnits.NANOSECONDS).build();
+
     @Inject
     MetricRegistry registry;
 
@@ -36,7 +42,7 @@ public class RpcMetrics {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         String key = method.qualifiedName() + "|" + side;
         counters.computeIfAbsent(key, k -> registry.counter("silo_rpc_calls", tags(method, side))).inc();
-        timers.computeIfAbsent(key, k -> registry.timer("silo_rpc_duration", tags(method, side))).update(took);
+        timers.computeIfAbsent(key, k -> registry.timer(DURATION, tags(method, side))).update(took);
         if (error != null) {
             String kind = error.toLowerCase(Locale.ROOT);
             counters.computeIfAbsent(key + "|" + kind, k -> registry.counter("silo_rpc_errors",

@@ -74,11 +74,56 @@ public final class Topology {
         return options;
     }
 
+    /** The kill switch every test topology runs with, so tests can show a switched-off method fails at once. */
+    public static final String RPC_DISABLED = "replica.findUser";
+
     public LauncherResult up() {
         List<String> arguments = new ArrayList<>(List.of("up"));
         arguments.addAll(launcherOptions());
-        // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address
-        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1"), arguments);
+        seedRotatingRpcKeys();
+        // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address;
+        // testing endpoints let tests make one server call another through its RPC client
+        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1",
+                "SILO_TESTING_ENABLED", "true", "SILO_RPC_DISABLED", RPC_DISABLED), arguments);
+    }
+
+    /**
+     * Test topologies run in the middle of an RPC key rotation: a current key that signs and a previous one
+     * that still verifies. The launcher keeps a key list it finds.
+     */
+    private void seedRotatingRpcKeys() {
+        Path file = dataDir.resolve("secrets/rpc-keys");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, "current:" + java.util.UUID.randomUUID() + ",previous:" + java.util.UUID.randomUUID() + "\n");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The RPC key list the servers use ({@code silo.rpc.keys}). */
+    public io.silo.common.rpc.signing.RpcKeys rpcKeys() {
+        try {
+            return io.silo.common.rpc.signing.RpcKeys.parse(Files.readString(dataDir.resolve("secrets/rpc-keys")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills a server's process at once (SIGKILL), as a crash would; {@link #up()} starts it again. */
+    public void kill(String server) {
+        try {
+            long pid = Long.parseLong(Files.readString(dataDir.resolve("run").resolve(server + ".pid")).strip());
+            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(server + " is not running"));
+            process.destroyForcibly();
+            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not kill " + server, e);
+        }
     }
 
     public LauncherResult down() {

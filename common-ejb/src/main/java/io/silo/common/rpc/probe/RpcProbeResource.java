@@ -6,6 +6,7 @@ import io.silo.common.rpc.RpcException;
 import io.silo.common.rpc.RpcJson;
 import io.silo.common.rpc.RpcMethod;
 import io.silo.common.rpc.client.RpcClients;
+import io.silo.common.rpc.dispatch.RpcDispatchResource;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloMode;
 import io.silo.common.web.ApiException;
@@ -72,12 +73,14 @@ public class RpcProbeResource {
             throw ApiException.badRequest(e.getMessage());
         } catch (InvocationTargetException e) {
             Throwable raised = e.getCause();
-            String type = raised instanceof RpcBusinessException ? "urn:silo:rpc:error:" + raised.getClass().getName()
+            String type = raised instanceof RpcBusinessException ? RpcDispatchResource.BUSINESS_ERROR_TYPE + raised.getClass().getName()
                     : raised instanceof RpcException rpc ? FAILURE_TYPE + rpc.kind() : FAILURE_TYPE + raised.getClass().getName();
             return new Problem(type, "RPC failed", 502, raised.getMessage(), null).toResponseBuilder()
                     .header("X-Rpc-Millis", elapsedMillis(started)).build();
         } catch (RpcException e) {
             return new Problem(FAILURE_TYPE + e.kind(), "RPC client refused", 502, e.getMessage(), null).toResponse();
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,292 @@
+package io.silo.system.rpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.silo.common.rpc.signing.RpcKey;
+import io.silo.common.rpc.signing.RpcSignature;
+import io.silo.system.harness.ApiClient;
+import io.silo.system.harness.ApiClient.Reply;
+import io.silo.system.harness.ServerMetrics;
+import io.silo.system.harness.SignedRpc;
+import io.silo.system.harness.Topology;
+import jakarta.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * RPC between real servers: a region's code calling control's UserService, control's code calling a region's
+ * ReplicaService, and the dispatch endpoint refusing what it must. Servers are made to call each other
+ * through the testing endpoint {@code /api/0/internal/testing/rpc/…}, which uses the very client their own
+ * code gets. The subclasses name the servers of each topology: over HTTP when split, in-process in a MONOLITH.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public abstract class RpcScenarios {
+
+    private static final String NO_SUCH_USER = "urn:silo:rpc:error:io.silo.common.rpc.user.NoSuchUserException";
+    private static final String FAILURE = "urn:silo:rpc:failure:";
+
+    /** Where users sign up and control's dispatch endpoint answers. */
+    protected abstract String controlServer();
+
+    /** A server running region code that calls control. */
+    protected abstract String regionCaller();
+
+    /** The region control calls, and a server of it. */
+    protected abstract String calledRegion();
+
+    protected abstract String calledRegionServer();
+
+    /** Whether the silos are separate servers (so calls go over HTTP). */
+    protected abstract boolean split();
+
+    private static Reply probe(Topology topology, String server, String service, String method, String region, String arguments) {
+        return ApiClient.anonymous(topology.url(server)).post("/api/0/internal/testing/rpc/" + service + "/" + method
+                + (region == null ? "" : "?region=" + region), arguments);
+    }
+
+    private record Account(long id, String email) {
+    }
+
+    private Account signUp(Topology topology) {
+        ApiClient session = ApiClient.anonymous(topology.url(controlServer()));
+        String email = "rpc-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Reply login = session.signUpAndLogin(email, "Rpc Person", "pw-" + UUID.randomUUID());
+        assertEquals(200, login.status(), login.toString());
+        Reply me = session.get("/api/0/users/me/");
+        return new Account(Long.parseLong(me.json().getString("id")), email);
+    }
+
+    private double calleeCalls(Topology topology, String server, String method) {
+        return ServerMetrics.value(topology.url(server), "silo_rpc_calls_total",
+                Map.of("method", method, "side", "callee"));
+    }
+
+    private String caller() {
+        return "region-" + (split() ? "us" : calledRegion());
+    }
+
+    @Test
+    @Order(1)
+    void regionCodeCallsControlsUserService(Topology topology) {
+        Account account = signUp(topology);
+        double calleeBefore = calleeCalls(topology, controlServer(), "getById");
+        double localBefore = calleeCalls(topology, regionCaller(), "getById");
+
+        Reply byEmail = probe(topology, regionCaller(), "user", "findByEmail", null,
+                "{\"email\":\"" + account.email().toUpperCase() + "\"}");
+        assertEquals(200, byEmail.status(), byEmail.toString());
+        assertEquals(account.id(), byEmail.json().getJsonNumber("id").longValue());
+        assertEquals("Rpc Person", byEmail.json().getString("name"));
+        assertTrue(byEmail.json().getBoolean("active"));
+
+        Reply byId = probe(topology, regionCaller(), "user", "getById", null, "{\"userId\":" + account.id() + "}");
+        assertEquals(200, byId.status(), byId.toString());
+        assertEquals(account.email(), byId.json().getString("email"));
+
+        Reply list = probe(topology, regionCaller(), "user", "listByIds", null,
+                "{\"userIds\":[" + account.id() + ",7," + account.id() + "]}");
+        assertEquals(200, list.status(), list.toString());
+        assertEquals(1, list.jsonArray().size(), list.toString());
+
+        Reply unknownEmail = probe(topology, regionCaller(), "user", "findByEmail", null, "{\"email\":\"nobody@example.com\"}");
+        assertEquals("null", unknownEmail.body().strip(), "an empty Optional travels as null");
+
+        if (split()) {
+            assertEquals(calleeBefore + 1, calleeCalls(topology, controlServer(), "getById"), "control served the call over HTTP");
+        } else {
+            assertEquals(localBefore, calleeCalls(topology, regionCaller(), "getById"),
+                    "a MONOLITH calls in-process: its dispatch endpoint is not involved");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void controlCodeCallsARegionsReplicaService(Topology topology) throws InterruptedException {
+        signUp(topology);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Reply summary;
+        do {
+            summary = probe(topology, controlServer(), "replica", "summary", calledRegion(), "{}");
+            assertEquals(200, summary.status(), summary.toString());
+            Thread.sleep(200);
+        } while (summary.json().getJsonNumber("users").longValue() == 0 && Instant.now().isBefore(deadline));
+        assertEquals(calledRegion(), summary.json().getString("region"));
+        assertTrue(summary.json().getJsonNumber("users").longValue() >= 1, summary.toString());
+        assertTrue(summary.json().containsKey("lastReplicatedAt"), summary.toString());
+    }
+
+    @Test
+    @Order(3)
+    void businessErrorReachesTheCallerAsTheSameExceptionType(Topology topology) {
+        Reply missing = probe(topology, regionCaller(), "user", "getById", null, "{\"userId\":42}");
+        assertEquals(502, missing.status(), missing.toString());
+        assertEquals(NO_SUCH_USER, missing.json().getString("type"));
+        assertEquals("No user has id 42", missing.json().getString("detail"));
+
+        HttpResponse<String> direct = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "user", "getById", "{\"userId\":42}");
+        assertEquals(422, direct.statusCode(), direct.body());
+        assertEquals(NO_SUCH_USER, json(direct).getString("type"));
+    }
+
+    @Test
+    @Order(4)
+    void badArgumentsAreRefusedNamingTheArgument(Topology topology) {
+        HttpResponse<String> wrongType = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "user", "getById", "{\"userId\":\"seven\"}");
+        assertEquals(400, wrongType.statusCode(), wrongType.body());
+        assertEquals("userId", json(wrongType).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertTrue(json(wrongType).getString("detail").contains("'userId'"), wrongType.body());
+
+        HttpResponse<String> missing = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "user", "getById", "{}");
+        assertEquals(400, missing.statusCode(), missing.body());
+        assertTrue(json(missing).getString("detail").contains("'userId'") && json(missing).getString("detail").contains("missing"));
+
+        HttpResponse<String> unknown = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "user", "getById", "{\"userId\":1,\"tenant\":2}");
+        assertEquals(400, unknown.statusCode(), unknown.body());
+        assertTrue(json(unknown).getString("detail").contains("'tenant'"), unknown.body());
+
+        String tooMany = LongStream.rangeClosed(1, 501).mapToObj(Long::toString).collect(Collectors.joining(","));
+        Reply refusedByCallee = probe(topology, regionCaller(), "user", "listByIds", null, "{\"userIds\":[" + tooMany + "]}");
+        assertEquals(FAILURE + "BAD_ARGUMENTS", refusedByCallee.json().getString("type"), refusedByCallee.toString());
+        assertTrue(refusedByCallee.json().getString("detail").contains("userIds"), refusedByCallee.toString());
+    }
+
+    @Test
+    @Order(5)
+    void unknownServiceOrMethodIsNotFound(Topology topology) {
+        HttpResponse<String> service = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "billing", "charge", "{}");
+        assertEquals(404, service.statusCode(), service.body());
+        assertTrue(json(service).getString("detail").contains("No RPC service 'billing'"), service.body());
+        HttpResponse<String> method = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
+                "user", "deleteEveryone", "{}");
+        assertEquals(404, method.statusCode(), method.body());
+        assertTrue(json(method).getString("detail").contains("has no method 'deleteEveryone'"), method.body());
+    }
+
+    @Test
+    @Order(6)
+    void badSignaturesAreRefusedBeforeTheImplementationRuns(Topology topology) {
+        String server = controlServer();
+        double before = calleeCalls(topology, server, "getById");
+        String body = "{\"userId\":42}";
+        RpcKey key = signingKey(topology);
+
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", null, body), "no Authorization");
+        RpcSignature signedOther = SignedRpc.sign(key, caller(), "user", "getById", "{\"userId\":43}");
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", signedOther.header(), body), "does not match");
+        RpcSignature otherPath = SignedRpc.sign(key, caller(), "user", "findByEmail", body);
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", otherPath.header(), body), "does not match");
+        RpcSignature unknownKey = SignedRpc.sign(RpcKey.of("retired", "a-secret-nobody-configured"), caller(), "user", "getById", body);
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", unknownKey.header(), body), "Unknown RPC key id 'retired'");
+        RpcSignature stale = RpcSignature.sign(key, SignedRpc.path("user", "getById"), Instant.now().getEpochSecond() - 120,
+                caller(), body.getBytes());
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", stale.header(), body), "away from this server's clock");
+
+        assertEquals(before, calleeCalls(topology, server, "getById"), "no refused call reached the implementation");
+
+        RpcSignature once = SignedRpc.sign(key, caller(), "user", "getById", body);
+        assertEquals(422, SignedRpc.send(topology.url(server), "user", "getById", once.header(), body).statusCode());
+        assertRefused(SignedRpc.send(topology.url(server), "user", "getById", once.header(), body), "replay");
+        if (!split()) {
+            // the nonce is shared by every instance of the silo, not just the one that saw it first
+            assertRefused(SignedRpc.send(topology.url("monolith-2"), "user", "getById", once.header(), body), "replay");
+        }
+        assertEquals(before + 1, calleeCalls(topology, server, "getById"), "only the first of the replayed calls ran");
+    }
+
+    @Test
+    @Order(7)
+    void callSignedWithThePreviousKeyIsAcceptedDuringARotation(Topology topology) {
+        RpcKey previous = topology.rpcKeys().find("previous").orElseThrow();
+        assertEquals("current", topology.rpcKeys().signing().id(), "the servers sign with the current key");
+        HttpResponse<String> reply = SignedRpc.call(topology.url(controlServer()), previous, caller(), "user", "getById",
+                "{\"userId\":42}");
+        assertEquals(422, reply.statusCode(), "signature accepted, the method ran: " + reply.body());
+    }
+
+    @Test
+    @Order(8)
+    void switchedOffMethodFailsAtOnceWithATypedError(Topology topology) {
+        Reply disabled = probe(topology, controlServer(), "replica", "findUser", calledRegion(), "{\"userId\":1}");
+        assertEquals(FAILURE + "DISABLED", disabled.json().getString("type"), disabled.toString());
+        assertTrue(disabled.json().getString("detail").contains("silo.rpc.disabled"), disabled.toString());
+        assertTrue(Long.parseLong(disabled.header("X-Rpc-Millis").orElseThrow()) < 100, "failed without trying: " + disabled);
+        assertEquals(0, calleeCalls(topology, calledRegionServer(), "findUser"));
+    }
+
+    @Test
+    @Order(9)
+    void aRegionNeverCallsAnotherRegion(Topology topology) {
+        assumeTrue(split(), "a MONOLITH has one region");
+        Reply refused = probe(topology, "region-us", "replica", "summary", "eu", "{}");
+        assertEquals(FAILURE + "REFUSED", refused.json().getString("type"), refused.toString());
+        assertTrue(refused.json().getString("detail").contains("A region never calls another region"), refused.toString());
+
+        HttpResponse<String> forged = SignedRpc.call(topology.url("region-eu"), signingKey(topology), "region-us",
+                "replica", "summary", "{}");
+        assertEquals(403, forged.statusCode(), forged.body());
+        assertTrue(json(forged).getString("detail").contains("A region never calls another region"), forged.body());
+
+        HttpResponse<String> fromControl = SignedRpc.call(topology.url("region-eu"), signingKey(topology), "control",
+                "replica", "summary", "{}");
+        assertEquals(200, fromControl.statusCode(), fromControl.body());
+        HttpResponse<String> wrongSilo = SignedRpc.call(topology.url("region-eu"), signingKey(topology), "control",
+                "user", "getById", "{\"userId\":1}");
+        assertEquals(404, wrongSilo.statusCode(), wrongSilo.body());
+        assertTrue(json(wrongSilo).getString("detail").contains("served by CONTROL"), wrongSilo.body());
+    }
+
+    @Test
+    @Order(10)
+    void stoppedCalleeGivesATypedUnavailableErrorWithinTheTimeout(Topology topology) throws InterruptedException {
+        assumeTrue(split(), "a MONOLITH calls in-process");
+        topology.kill(calledRegionServer());
+        try {
+            Reply unavailable = probe(topology, controlServer(), "replica", "summary", calledRegion(), "{}");
+            assertEquals(FAILURE + "UNAVAILABLE", unavailable.json().getString("type"), unavailable.toString());
+            long millis = Long.parseLong(unavailable.header("X-Rpc-Millis").orElseThrow());
+            assertTrue(millis >= 200 && millis < 5_000, "retried with delays, within the 5 s budget: " + millis + " ms");
+            Reply open = probe(topology, controlServer(), "replica", "summary", calledRegion(), "{}");
+            assertTrue(open.json().getString("detail").contains("circuit"), "the circuit to the region opened: " + open);
+            assertTrue(Long.parseLong(open.header("X-Rpc-Millis").orElseThrow()) < 200, open.toString());
+        } finally {
+            assertEquals(0, topology.up().exitCode(), "the region starts again");
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Reply summary;
+        do {
+            Thread.sleep(500);
+            summary = probe(topology, controlServer(), "replica", "summary", calledRegion(), "{}");
+        } while (summary.status() != 200 && Instant.now().isBefore(deadline));
+        assertEquals(200, summary.status(), "calls flow again once the circuit half-opens: " + summary);
+    }
+
+    private static RpcKey signingKey(Topology topology) {
+        return topology.rpcKeys().signing();
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return io.silo.system.harness.Http.json(response.body());
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String reason) {
+        assertEquals(401, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        assertTrue(json(response).getString("detail").contains(reason), "expected '" + reason + "' in " + response.body());
+    }
+}
