@@ -68,7 +68,8 @@ public final class RpcCatalog {
         return control ? SiloMode.CONTROL : SiloMode.REGION;
     }
 
-    static Map<String, Map<String, RpcMethod>> describe(List<Class<?>> services) {
+    /** Every method of these services (the catalog's, or others for tests of the schema), by service then name. */
+    public static Map<String, Map<String, RpcMethod>> describe(List<Class<?>> services) {
         Map<String, Map<String, RpcMethod>> all = new HashMap<>();
         for (Class<?> service : services) {
             String name = name(service);

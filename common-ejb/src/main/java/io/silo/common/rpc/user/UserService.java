@@ -16,7 +16,7 @@ public interface UserService {
 
     /** @throws NoSuchUserException when no user has this id */
     @Idempotent
-    RpcUser getById(long userId);
+    RpcUser getById(long userId) throws NoSuchUserException;
 
     @Idempotent
     Optional<RpcUser> findByEmail(String email);
