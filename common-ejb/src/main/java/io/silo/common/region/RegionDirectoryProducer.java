@@ -47,7 +47,9 @@ public class RegionDirectoryProducer {
         }
     }
 
+    /** Produced once: a dependent product would cost an EJB call at every injection, e.g. per request. */
     @Produces
+    @jakarta.inject.Singleton
     public RegionDirectory directory() {
         return directory;
     }

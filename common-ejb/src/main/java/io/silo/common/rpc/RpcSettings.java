@@ -23,7 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * silo.rpc.disabled=user.listByIds,replica.*@eu kill switch: service.method or service.*, optionally @region
  * silo.control.address=http://127.0.0.1:8080  where regions reach control (the launcher sets it)
  * </pre>
- * {@code silo.rpc.disabled} is read on every call, so a config source that changes at run time applies at once.
+ * {@code silo.rpc.disabled} is read again at most once a second, so a config source that changes at run time
+ * applies within a second.
  */
 @ApplicationScoped
 @AllSilos
@@ -52,6 +53,9 @@ public class RpcSettings {
     @Inject
     @ConfigProperty(name = "silo.control.address")
     Optional<String> controlAddress;
+
+    private volatile String disabledList = "";
+    private volatile long disabledReadAtNanos = System.nanoTime() - 2_000_000_000L;
 
     private RpcKeys keys;
     private String keyProblem;
@@ -97,7 +101,14 @@ public class RpcSettings {
 
     /** Whether the kill switch {@code silo.rpc.disabled} names this method, for calls to {@code target}. */
     public boolean disabled(RpcMethod method, String target) {
-        String list = ConfigProvider.getConfig().getOptionalValue("silo.rpc.disabled", String.class).orElse("");
+        if (System.nanoTime() - disabledReadAtNanos > 1_000_000_000L) {
+            disabledList = ConfigProvider.getConfig().getOptionalValue("silo.rpc.disabled", String.class).orElse("");
+            disabledReadAtNanos = System.nanoTime();
+        }
+        String list = disabledList;
+        if (list.isEmpty()) {
+            return false;
+        }
         return Arrays.stream(list.split(",")).map(String::strip).filter(entry -> !entry.isEmpty())
                 .anyMatch(entry -> matches(entry, method, target));
     }

@@ -7,17 +7,15 @@ import io.silo.common.rpc.signing.RpcSignature;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Problem;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * Checks the signature of an incoming RPC call, cheapest test first: well-formed, known key, HMAC over this
- * path and body, timestamp within the allowed skew, and only then the nonce, which costs a database write.
+ * path and body, timestamp within the allowed skew, and only then the nonce, which is shared across the silo.
  */
 @ApplicationScoped
 @AllSilos
@@ -26,7 +24,7 @@ public class RpcVerifier {
     @Inject
     RpcSettings settings;
 
-    @EJB
+    @Inject
     RpcNonces nonces;
 
     /** @return the calling silo, as the signature names it */
@@ -51,14 +49,7 @@ public class RpcVerifier {
             throw refused("RPC timestamp is " + skew + " s away from this server's clock; at most "
                     + settings.maxClockSkew().toSeconds() + " s are allowed");
         }
-        boolean first;
-        try {
-            first = nonces.firstUse(signature.nonce());
-        } catch (SQLException e) {
-            throw new ApiException(Response.Status.SERVICE_UNAVAILABLE,
-                    "Cannot record the RPC nonce: the database is unavailable");
-        }
-        if (!first) {
+        if (!nonces.firstUse(signature.nonce())) {
             throw refused("RPC nonce was used before: the call is a replay");
         }
         return signature.caller();

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The {@code Authorization: Rpcsignature key="…",ts="…",nonce="…",caller="…",sig="…"} header of an RPC call:
@@ -26,6 +25,14 @@ public record RpcSignature(String keyId, long timestamp, String nonce, String ca
     private static final Pattern NONCE = Pattern.compile("[A-Za-z0-9_-]{16,64}");
     private static final Pattern CALLER = Pattern.compile("control|monolith|region-[a-z][a-z0-9-]{0,31}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Mac.getInstance costs a provider lookup; one instance per thread, initialised per key, does not. */
+    private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        }
+    });
 
     public static RpcSignature sign(RpcKey key, String path, long timestamp, String caller, byte[] body) {
         byte[] nonceBytes = new byte[18];
@@ -83,12 +90,12 @@ public record RpcSignature(String keyId, long timestamp, String nonce, String ca
 
     private static String mac(RpcKey key, String path, long timestamp, String nonce, String caller, byte[] body) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.secret(), "HmacSHA256"));
+            Mac mac = MAC.get();
+            mac.init(key.spec());
             mac.update((path + "\n" + timestamp + "\n" + nonce + "\n" + caller + "\n").getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HMAC-SHA256 unavailable", e);
+        } catch (InvalidKeyException e) {
+            throw new IllegalStateException("HMAC-SHA256 refused the key " + key.id(), e);
         }
     }
 }
