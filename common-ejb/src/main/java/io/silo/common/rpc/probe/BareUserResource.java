@@ -13,11 +13,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * For the RPC benchmark only (404 unless {@code silo.testing.enabled=true}): the same work as
+ * For the RPC benchmark only (see TestingEndpointsFilter): the same work as
  * {@code user.getById} behind a plain JAX-RS POST of the same JSON, without signature, nonce or dispatcher,
  * the baseline the RPC round trip is compared with.
  */
@@ -32,10 +31,6 @@ public class BareUserResource {
     }
 
     @Inject
-    @ConfigProperty(name = "silo.testing.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @Inject
     @RpcImplementation
     Instance<UserService> users;
 
@@ -44,8 +39,8 @@ public class BareUserResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public RpcUser getById(GetById request) {
-        if (!enabled || !users.isResolvable()) {
-            throw ApiException.notFound("Testing endpoints are off (silo.testing.enabled) or this is not control");
+        if (!users.isResolvable()) {
+            throw ApiException.notFound("This server does not serve control's users");
         }
         return users.get().getById(request.userId);
     }

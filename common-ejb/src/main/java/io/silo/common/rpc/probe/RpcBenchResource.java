@@ -29,12 +29,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 /**
- * For the RPC benchmark only (404 unless {@code silo.testing.enabled=true}): this region server calls
+ * For the RPC benchmark only (see TestingEndpointsFilter): this region server calls
  * control {@code calls} times from {@code concurrency} threads, either through the RPC client
  * ({@code user.getById}) or as a plain JAX-RS POST of the same JSON through the same REST Client stack
  * ({@link BareUserResource}), and answers p50, p99 and requests per second.
@@ -56,10 +55,6 @@ public class RpcBenchResource {
     }
 
     @Inject
-    @ConfigProperty(name = "silo.testing.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @Inject
     RpcClients clients;
 
     @Inject
@@ -74,9 +69,6 @@ public class RpcBenchResource {
     public JsonObject run(@PathParam("mode") String mode, @QueryParam("calls") int calls,
                           @QueryParam("concurrency") int concurrency, @QueryParam("userId") long userId)
             throws InterruptedException, ExecutionException {
-        if (!enabled) {
-            throw ApiException.notFound("Testing endpoints are off (silo.testing.enabled)");
-        }
         if (calls < 1 || concurrency < 1 || concurrency > 64) {
             throw ApiException.badRequest("calls ≥ 1 and concurrency 1..64");
         }

@@ -23,11 +23,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.lang.reflect.InvocationTargetException;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
- * For the end-to-end tests only, and answering 404 unless {@code silo.testing.enabled=true}: makes this
+ * For the end-to-end tests only (see TestingEndpointsFilter): makes this
  * server call an RPC method through the client its own code gets (a control service as the injected bare
  * interface, a region's through {@link RpcClients#region}), so tests drive real calls between real servers.
  * Answers the value, or a problem whose type names what the client threw:
@@ -41,10 +40,6 @@ public class RpcProbeResource {
     public static final String FAILURE_TYPE = "urn:silo:rpc:failure:";
 
     @Inject
-    @ConfigProperty(name = "silo.testing.enabled", defaultValue = "false")
-    boolean enabled;
-
-    @Inject
     RpcClients clients;
 
     @Inject
@@ -56,9 +51,6 @@ public class RpcProbeResource {
     @Operation(hidden = true)
     public Response call(@PathParam("service") String service, @PathParam("method") String name,
                          @QueryParam("region") String region, byte[] body) {
-        if (!enabled) {
-            throw ApiException.notFound("Testing endpoints are off (silo.testing.enabled)");
-        }
         RpcMethod method = RpcCatalog.find(service, name)
                 .orElseThrow(() -> ApiException.notFound("No RPC method " + service + "." + name));
         long started = System.nanoTime();
