@@ -28,7 +28,7 @@ public class Operators {
     public boolean isOperator(String email) {
         String normalized = UserService.normalizeEmail(email);
         return adminEmails.map(list -> Arrays.stream(list.split(",")).map(UserService::normalizeEmail)
-                .anyMatch(normalized::equals)).orElse(false);
+                .filter(listed -> !listed.isEmpty()).anyMatch(normalized::equals)).orElse(false);
     }
 
     /** What the account may hold: every account scope, and {@link Scope#ADMIN} for an operator. */
