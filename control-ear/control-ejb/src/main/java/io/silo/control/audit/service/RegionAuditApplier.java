@@ -33,13 +33,13 @@ public class RegionAuditApplier implements OutboxMessageHandler {
 
     /** {@code actor_token_id} stays empty: the region's entry names its actor only. Nullable ids are cast for PostgreSQL. */
     @Override
-    public void apply(OutboxMessage message) {
+    public boolean apply(OutboxMessage message) {
         RegionAuditEntry entry = message.payloadAs(RegionAuditEntry.class);
         if (entry.event() == null || entry.event().isBlank() || entry.createdAt() == null || entry.region() == null) {
             throw new UnappliableMessageException("audit entry " + entry.id() + " lacks its event, region or time");
         }
         Long concerned = entry.targetUserId() != null ? entry.targetUserId() : entry.actorUserId();
-        entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery("""
                 INSERT INTO control.audit_log (id, user_id, actor_user_id, event, ip_address, detail, created_at,
                     region, organization_id)
                 VALUES (?1, CAST(?2 AS bigint), CAST(?3 AS bigint), ?4, CAST(?5 AS text), CAST(?6 AS text), ?7, ?8, ?9)
@@ -54,6 +54,6 @@ public class RegionAuditApplier implements OutboxMessageHandler {
                 .setParameter(7, OffsetDateTime.ofInstant(entry.createdAt(), ZoneOffset.UTC))
                 .setParameter(8, entry.region())
                 .setParameter(9, entry.organizationId())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 }

@@ -34,25 +34,25 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
     }
 
     @Override
-    public void apply(OutboxMessage message) {
-        switch (message.category()) {
+    public boolean apply(OutboxMessage message) {
+        return switch (message.category()) {
             case ORGANIZATION_MAPPING -> applyOrganization(message.payloadAs(OrganizationMappingReplica.class));
             case ORGANIZATION_MEMBER_MAPPING -> applyMember(message.payloadAs(OrganizationMemberReplica.class));
             default -> throw new IllegalArgumentException("OrganizationDirectoryApplier does not apply " + message.category());
-        }
+        };
     }
 
     /**
      * A slug held by another organization cannot be taken over: control reserves slugs, so such a message is a
      * conflict for an operator (parked in the dead-letter queue, replayable once the other slug has moved).
      */
-    private void applyOrganization(OrganizationMappingReplica organization) {
+    private boolean applyOrganization(OrganizationMappingReplica organization) {
         OrganizationStatus status = OrganizationStatus.parse(organization.status()).orElseThrow(() ->
                 new UnappliableMessageException("organization " + organization.id() + " has an unknown status '"
                         + organization.status() + "'"));
         OrganizationMapping current = entityManager.find(OrganizationMapping.class, organization.id());
         if (current != null && current.version() >= organization.version()) {
-            return;
+            return false;
         }
         Optional<OrganizationMapping> holder = entityManager.createNamedQuery(OrganizationMapping.BY_SLUG, OrganizationMapping.class)
                 .setParameter("slug", organization.slug())
@@ -62,7 +62,7 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
                     + " (region " + organization.region() + ") is held by organization " + holder.get().id()
                     + " (region " + holder.get().region() + ")");
         }
-        entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery("""
                 INSERT INTO control.organization_mapping (id, slug, name, region, status, version)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, name = excluded.name, region = excluded.region,
@@ -75,11 +75,11 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
                 .setParameter(4, organization.region())
                 .setParameter(5, status.name())
                 .setParameter(6, organization.version())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
-    private void applyMember(OrganizationMemberReplica member) {
-        entityManager.createNativeQuery("""
+    private boolean applyMember(OrganizationMemberReplica member) {
+        return entityManager.createNativeQuery("""
                 INSERT INTO control.organization_member_mapping (id, organization_id, user_id, role, is_removed, version)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
                 ON CONFLICT (id) DO UPDATE SET role = excluded.role, is_removed = excluded.is_removed,
@@ -92,6 +92,6 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
                 .setParameter(4, member.role())
                 .setParameter(5, member.removed())
                 .setParameter(6, member.version())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 }

@@ -28,9 +28,9 @@ public class ProjectKeyMappingApplier implements OutboxMessageHandler {
     }
 
     @Override
-    public void apply(OutboxMessage message) {
+    public boolean apply(OutboxMessage message) {
         ProjectKeyMappingReplica key = message.payloadAs(ProjectKeyMappingReplica.class);
-        entityManager.createNativeQuery("""
+        return entityManager.createNativeQuery("""
                 INSERT INTO control.project_key_mapping (id, public_key, project_id, organization_id, region, is_removed, version)
                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                 ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, organization_id = excluded.organization_id,
@@ -45,6 +45,6 @@ public class ProjectKeyMappingApplier implements OutboxMessageHandler {
                 .setParameter(5, key.region())
                 .setParameter(6, key.removed())
                 .setParameter(7, key.version())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 }
