@@ -114,7 +114,15 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         return peer;
     }
 
+    /**
+     * The deployment's one verifier, if it has one. Two that CDI cannot choose between are a packaging error
+     * (in a MONOLITH control's is the prioritized alternative): fail loudly rather than accept no credential.
+     */
     private Optional<CredentialVerifier> verifier() {
+        if (verifiers.isAmbiguous()) {
+            throw new IllegalStateException("More than one CredentialVerifier is enabled in this deployment; exactly one"
+                    + " must resolve (control's is an @Alternative with a @Priority for a MONOLITH)");
+        }
         return verifiers.isResolvable() ? Optional.of(verifiers.get()) : Optional.empty();
     }
 

@@ -20,8 +20,14 @@ public record ApiPrincipal(Kind kind, Optional<Long> userId, Optional<Long> cred
         scopes = Set.copyOf(scopes);
     }
 
+    /** A login session: every account scope. */
     public static ApiPrincipal session(long userId) {
-        return new ApiPrincipal(Kind.SESSION, Optional.of(userId), Optional.empty(), Optional.empty(), Scope.all());
+        return session(userId, Scope.accountScopes());
+    }
+
+    /** A login session with the given scopes (an operator's session also holds {@link Scope#ADMIN}). */
+    public static ApiPrincipal session(long userId, Set<Scope> scopes) {
+        return new ApiPrincipal(Kind.SESSION, Optional.of(userId), Optional.empty(), Optional.empty(), scopes);
     }
 
     public static ApiPrincipal userToken(long userId, long tokenId, Set<Scope> scopes) {

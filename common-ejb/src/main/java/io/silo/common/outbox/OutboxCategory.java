@@ -10,6 +10,7 @@ public enum OutboxCategory {
     API_TOKEN_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, ApiTokenReplica.class),
     ORGANIZATION_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMappingReplica.class),
     ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
+    PROJECT_KEY_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, ProjectKeyMappingReplica.class),
     AUDIT_ENTRY(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, RegionAuditEntry.class);
 
     private final OutboxScope scope;

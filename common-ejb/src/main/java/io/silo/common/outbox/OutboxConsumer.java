@@ -20,6 +20,7 @@ import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,13 +28,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives this silo's outbox messages from its own broker ({@code silo.outbox.control} and/or
  * {@code silo.outbox.region-<name>}) and hands each to the {@link OutboxMessageHandler} of its category,
  * which applies it in one database transaction. The JMS session is transacted: it commits after the
- * database did, and rolls back when applying failed, so Artemis redelivers with growing delay and after
- * its max-delivery-attempts moves the message to {@code DLQ} (server-config/artemis/broker.xml). A crash
+ * database did, and rolls back when applying failed, so Artemis redelivers with growing delay. A message that
+ * can never apply ({@link UnappliableMessageException}, an unknown category, unreadable JSON) or that failed
+ * its {@code silo.outbox.max-deliveries}th delivery is parked in {@code DLQ} instead, in the same JMS
+ * transaction, with the reason and delivery count ({@link DeadLetterQueue}); the broker's own
+ * max-delivery-attempts (server-config/artemis/broker.xml, not lower) stays as the backstop. A crash
  * between the two commits redelivers a message already applied; handlers are idempotent by version.
  *
  * <p>Listeners run on Artemis's threads, so they only call the handlers' EJB proxies resolved at start-up.
@@ -62,6 +67,11 @@ public class OutboxConsumer {
     @Inject
     @Any
     Instance<OutboxMessageHandler> handlerBeans;
+
+    /** Deliveries after which a failing message is parked in DLQ; at most the broker's max-delivery-attempts. */
+    @Inject
+    @ConfigProperty(name = "silo.outbox.max-deliveries", defaultValue = "10")
+    int maxDeliveries;
 
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
     /** The open session per queue; absent or broken ones are (re)opened by {@link #keepListening()}. */
@@ -108,6 +118,28 @@ public class OutboxConsumer {
         }
     }
 
+    /** Retrying cannot help: the handler said so, or the payload is not JSON of its record. */
+    private static boolean isUnappliable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnappliableMessageException || cause instanceof JsonbException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The deepest message of the failure, for the operator: the handler's own reason rather than its EJB wrapper. */
+    private static String reasonOf(Throwable failure) {
+        Throwable deepest = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnappliableMessageException) {
+                return cause.getMessage();
+            }
+            deepest = cause;
+        }
+        return deepest.getClass().getSimpleName() + ": " + deepest.getMessage();
+    }
+
     @PreDestroy
     void stop() {
         listeners.values().forEach(QueueListener::close);
@@ -142,28 +174,64 @@ public class OutboxConsumer {
         @Override
         public void onMessage(Message message) {
             String describe = "message";
+            int deliveries = 1;
             try {
-                OutboxMessage received = new OutboxMessage(
-                        OutboxCategory.valueOf(message.getStringProperty(CATEGORY)),
-                        OutboxScope.valueOf(message.getStringProperty(SHARD_SCOPE)),
-                        message.getLongProperty(SHARD_ID), message.getLongProperty(OBJECT_ID),
-                        message.getBody(String.class));
+                deliveries = message.getIntProperty("JMSXDeliveryCount");
+                OutboxMessage received = read(message);
                 describe = received.category() + " " + received.objectId() + " (shard " + received.shardScope() + ":"
-                        + received.shardId() + ", delivery " + message.getIntProperty("JMSXDeliveryCount") + ")";
+                        + received.shardId() + ", delivery " + deliveries + ")";
                 OutboxMessageHandler handler = handlers.get(received.category());
                 if (handler == null) {
-                    throw new IllegalStateException("no handler for " + received.category() + " on this server");
+                    throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
                 }
                 handler.apply(received);
                 session.commit();
             } catch (Exception e) {
                 String what = describe;
+                boolean unappliable = isUnappliable(e);
+                if ((unappliable || deliveries >= maxDeliveries) && park(message, e, deliveries)) {
+                    LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " parked in "
+                            + DeadLetterQueue.QUEUE + (unappliable ? ": it can never apply" : " after " + deliveries
+                            + " deliveries") + "; an operator can replay or discard it", e);
+                    return;
+                }
                 LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " not applied; the broker redelivers it", e);
                 try {
                     session.rollback();
                 } catch (RuntimeException rollbackFailed) {
                     broken = true;
                 }
+            }
+        }
+
+        private OutboxMessage read(Message message) throws jakarta.jms.JMSException {
+            OutboxCategory category;
+            OutboxScope scope;
+            try {
+                category = OutboxCategory.valueOf(message.getStringProperty(CATEGORY));
+                scope = OutboxScope.valueOf(message.getStringProperty(SHARD_SCOPE));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new UnappliableMessageException("unknown category or shard scope: "
+                        + message.getStringProperty(CATEGORY) + " / " + message.getStringProperty(SHARD_SCOPE));
+            }
+            return new OutboxMessage(category, scope, message.getLongProperty(SHARD_ID), message.getLongProperty(OBJECT_ID),
+                    message.getBody(String.class));
+        }
+
+        /** Moves the message to DLQ in this session's transaction; false if that failed too (then it is rolled back). */
+        private boolean park(Message message, Exception cause, int deliveries) {
+            try {
+                DeadLetterQueue.park(session, message, queue, reasonOf(cause), deliveries);
+                session.commit();
+                return true;
+            } catch (Exception parkingFailed) {
+                LOG.log(Level.WARNING, "Could not park a failing outbox message in " + DeadLetterQueue.QUEUE, parkingFailed);
+                try {
+                    session.rollback();
+                } catch (RuntimeException ignored) {
+                    broken = true;
+                }
+                return false;
             }
         }
 

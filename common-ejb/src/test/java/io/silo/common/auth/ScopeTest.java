@@ -17,7 +17,19 @@ class ScopeTest {
         assertEquals(Optional.of(Scope.PROJECT_WRITE), Scope.fromValue("project:write"));
         assertEquals(Optional.empty(), Scope.fromValue("project:delete"));
         assertEquals(Optional.empty(), Scope.fromValue("PROJECT:WRITE"));
-        assertEquals(15, Scope.all().size());
+        assertEquals(16, Scope.all().size());
+        assertEquals("admin", Scope.ADMIN.value());
+        assertEquals(Optional.of(Scope.ADMIN), Scope.fromValue("admin"));
+    }
+
+    @Test
+    void adminIsNoAccountScopeAndNoAccountScopeGrantsIt() {
+        assertEquals(15, Scope.accountScopes().size());
+        assertFalse(Scope.accountScopes().contains(Scope.ADMIN));
+        assertFalse(Scope.anyGrants(Scope.accountScopes(), Scope.ADMIN));
+        assertFalse(Scope.ADMIN.grants(Scope.ORG_READ));
+        assertTrue(Scope.ADMIN.grants(Scope.ADMIN));
+        assertFalse(ApiPrincipal.session(1).has(Scope.ADMIN), "a session is not an operator's unless control says so");
     }
 
     @Test

@@ -21,6 +21,9 @@ public final class Topology {
 
     public enum Kind { SPLIT, MONOLITH }
 
+    /** The account every test topology treats as its operator ({@code silo.admin.emails}): it may hold the admin scope. */
+    public static final String OPERATOR_EMAIL = "operator@silo.test";
+
     private final Kind kind;
     private final Path dataDir;
     private final int httpPort;
@@ -82,9 +85,10 @@ public final class Topology {
         arguments.addAll(launcherOptions());
         seedRotatingRpcKeys();
         // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address;
-        // testing endpoints let tests make one server call another through its RPC client
-        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1",
-                "SILO_TESTING_ENABLED", "true", "SILO_RPC_DISABLED", RPC_DISABLED), arguments);
+        // testing endpoints on (servers made to call each other, region → control messages written on demand),
+        // one operator account, and one RPC method switched off
+        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1", "SILO_TESTING_ENABLED", "true",
+                "SILO_ADMIN_EMAILS", OPERATOR_EMAIL, "SILO_RPC_DISABLED", RPC_DISABLED), arguments);
     }
 
     /**
@@ -240,6 +244,19 @@ public final class Topology {
     public List<Path> logFiles() {
         try (var files = Files.list(dataDir.resolve("logs"))) {
             return files.filter(Files::isRegularFile).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Kills a silo's broker as a crash would (SIGKILL), and waits until it is gone; {@link #up()} starts it again. */
+    public void killBroker(String silo) {
+        try {
+            long pid = Long.parseLong(Files.readString(dataDir.resolve("run").resolve("broker-" + silo + ".pid")).strip());
+            ProcessHandle broker = ProcessHandle.of(pid)
+                    .orElseThrow(() -> new IllegalStateException("broker " + silo + " not running"));
+            broker.destroyForcibly();
+            broker.onExit().join();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

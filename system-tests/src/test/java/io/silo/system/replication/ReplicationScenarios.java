@@ -5,23 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
+import io.silo.system.harness.Database;
 import io.silo.system.harness.LauncherResult;
 import io.silo.system.harness.Topology;
 import jakarta.json.Json;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -125,7 +118,7 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(3)
     void everyChangeArrivesOnceAfterTheBrokerIsKilledAndRestarted(Topology topology) throws Exception {
-        killBroker(topology, brokerToRestart());
+        topology.killBroker(brokerToRestart());
         List<Account> accounts = new ArrayList<>();
         List<Long> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -160,22 +153,35 @@ public abstract class ReplicationScenarios {
         assertEquals(tokens.size(), expectedTokens.split(",").length);
     }
 
-    /** Kills a silo's broker as a crash would (SIGKILL), and waits until it is gone. */
-    private static void killBroker(Topology topology, String silo) throws IOException {
-        Path pidFile = topology.dataDir().resolve("run").resolve("broker-" + silo + ".pid");
-        long pid = Long.parseLong(Files.readString(pidFile).strip());
-        ProcessHandle broker = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("broker " + silo + " not running"));
-        broker.destroyForcibly();
-        broker.onExit().join();
+    @Test
+    @Order(4)
+    void aDeactivatedAccountTravelsAsAnInactiveReplicaAndItsTokensStopEverywhere(Topology topology) throws Exception {
+        Account account = signUp(topology, controlServer(), "leaving");
+        Reply created = account.session().post("/api/0/api-tokens/", Json.createObjectBuilder().add("name", "leaving")
+                .add("scopes", Json.createArrayBuilder().add("member:read")).build().toString());
+        assertEquals(201, created.status(), created.toString());
+        ApiClient token = ApiClient.withToken(topology.url(controlServer()), created.json().getString("token"));
+        assertEquals(200, token.get("/api/0/users/me/").status());
+        for (String region : regionServers()) {
+            assertEquals("true", await(topology, region, "SELECT is_active::text FROM region.user_replica WHERE id = ?",
+                    account.userId(), "true"), "active replica in " + region);
+        }
+
+        Reply closed = account.session().delete("/api/0/users/me/");
+        assertEquals(204, closed.status(), closed.toString());
+
+        assertEquals(401, token.get("/api/0/users/me/").status(), "control refuses the closed account's token at once");
+        assertEquals(401, account.session().get("/api/0/users/me/").status(), "and its session");
+        String expected = "false|" + queryOne(topology, controlServer(), "SELECT version FROM control.users WHERE id = ?",
+                account.userId());
+        for (String region : regionServers()) {
+            assertEquals(expected, await(topology, region, "SELECT is_active || '|' || version FROM region.user_replica"
+                    + " WHERE id = ?", account.userId(), expected), "the inactive replica replaces the active one in " + region);
+        }
     }
 
     private static String queryOne(Topology topology, String server, String sql, Object parameter) throws SQLException {
-        try (Connection connection = topology.connectAs(server); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setObject(1, parameter);
-            try (ResultSet result = query.executeQuery()) {
-                return result.next() ? result.getString(1) : null;
-            }
-        }
+        return Database.queryOne(topology, server, sql, parameter);
     }
 
     private static String await(Topology topology, String server, String sql, Object parameter, String expected)
@@ -183,16 +189,8 @@ public abstract class ReplicationScenarios {
         return await(topology, server, sql, parameter, expected, ARRIVAL);
     }
 
-    /** Polls until the query answers {@code expected} or the time is up; returns the last answer. */
     private static String await(Topology topology, String server, String sql, Object parameter, String expected,
                                 Duration within) throws Exception {
-        long deadline = System.nanoTime() + within.toNanos();
-        Callable<String> read = () -> queryOne(topology, server, sql, parameter);
-        String last = read.call();
-        while (!Objects.equals(last, expected) && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            last = read.call();
-        }
-        return last;
+        return Database.await(topology, server, within, expected, sql, parameter);
     }
 }

@@ -3,8 +3,6 @@ package io.silo.control.audit.model;
 import io.silo.common.silo.ControlSilo;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -13,7 +11,8 @@ import java.util.Optional;
 
 /**
  * One security-relevant action: what happened to which account, who did it (a user, through a session or
- * one of their tokens), from which address and when.
+ * one of their tokens), from which address and when. Entries of control have no region; those a region
+ * reported (through the outbox) name it and their organization. {@code event} is the wire name.
  */
 @Entity
 @Table(name = "audit_log")
@@ -39,8 +38,7 @@ public class AuditEntry {
     @Column(name = "actor_token_id")
     private Long actorTokenId;
 
-    @Enumerated(EnumType.STRING)
-    private AuditEvent event;
+    private String event;
 
     @Column(name = "ip_address")
     private String ipAddress;
@@ -50,13 +48,19 @@ public class AuditEntry {
     @Column(name = "created_at")
     private OffsetDateTime createdAt;
 
+    private String region;
+
+    @Column(name = "organization_id")
+    private Long organizationId;
+
     protected AuditEntry() {
     }
 
+    /** An entry of control itself. */
     public AuditEntry(long id, AuditEvent event, Long userId, Long actorUserId, Long actorTokenId, String ipAddress,
                       String detail, OffsetDateTime createdAt) {
         this.id = id;
-        this.event = event;
+        this.event = event.value();
         this.userId = userId;
         this.actorUserId = actorUserId;
         this.actorTokenId = actorTokenId;
@@ -69,8 +73,18 @@ public class AuditEntry {
         return id;
     }
 
-    public AuditEvent event() {
+    /** The wire name: {@link AuditEvent#value()} for control's own entries, the region's name for the others. */
+    public String event() {
         return event;
+    }
+
+    /** The region where it happened; absent for control's own entries. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
+    public Optional<Long> organizationId() {
+        return Optional.ofNullable(organizationId);
     }
 
     public Optional<Long> actorUserId() {

@@ -1,9 +1,13 @@
 package io.silo.control.audit.model;
 
-/** The security-relevant actions the audit log records; the wire name is {@link #value()}. */
+/**
+ * The security-relevant actions control records; the wire name {@link #value()} is what the audit log stores
+ * (regions report their own events by wire name).
+ */
 public enum AuditEvent {
     USER_SIGNED_UP("user.signed-up"),
     USER_UPDATED("user.updated"),
+    USER_DEACTIVATED("user.deactivated"),
     LOGIN("login"),
     LOGIN_FAILED("login.failed"),
     LOGOUT("logout"),

@@ -15,6 +15,7 @@ import io.silo.control.identity.service.IdentityCache;
 import io.silo.control.identity.service.TokenRevoked;
 import io.silo.control.token.model.ApiToken;
 import io.silo.control.user.model.User;
+import io.silo.control.user.service.Operators;
 import io.silo.control.user.service.UserAccountService;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -65,6 +66,9 @@ public class ApiTokenService {
     @EJB
     OutboxWriter outbox;
 
+    @Inject
+    Operators operators;
+
     /** A token just created: {@code token} is the only time the secret exists outside the client. */
     public record NewToken(ApiToken record, String token) {
     }
@@ -75,7 +79,10 @@ public class ApiTokenService {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             throw ApiException.invalidField("expiresAt", "must be in the future");
         }
-        users.require(userId);
+        User owner = users.require(userId);
+        if (scopes.contains(Scope.ADMIN) && !operators.isOperator(owner.email())) {
+            throw ApiException.forbidden("Only operators (silo.admin.emails) may hold the admin scope");
+        }
         String token = TokenFormat.newUserToken();
         ApiToken record = ApiToken.forUser(ids.nextId(), SecretDigest.sha256Hex(token), TokenFormat.hint(token), name,
                 userId, scopes, now, expiresAt);
@@ -147,10 +154,19 @@ public class ApiTokenService {
             context.getBusinessObject(ApiTokenService.class).recordUse(live.id(), now);
         }
         ApiPrincipal principal = live.kind() == ApiToken.Kind.USER
-                ? ApiPrincipal.userToken(live.userId().orElseThrow(), live.id(), live.scopes())
+                ? ApiPrincipal.userToken(live.userId().orElseThrow(), live.id(), heldScopes(live, user))
                 : ApiPrincipal.organizationToken(live.organizationId().orElseThrow(), live.id(), live.scopes());
         cache.putToken(hash, principal, live.expiresAt());
         return Optional.of(principal);
+    }
+
+    /** A user token's scopes, without {@link Scope#ADMIN} once its user is no longer an operator. */
+    private Set<Scope> heldScopes(ApiToken token, User user) {
+        Set<Scope> scopes = token.scopes();
+        if (scopes.contains(Scope.ADMIN) && !operators.isOperator(user.email())) {
+            scopes.remove(Scope.ADMIN);
+        }
+        return scopes;
     }
 
     /** Records a use; a concurrent request that recorded it already within the minute wins. */

@@ -97,6 +97,12 @@ public class User {
         this.updatedAt = now;
     }
 
+    /** Closes the account: it can no longer log in, and its sessions and tokens stop working in every silo. */
+    public void deactivate(OffsetDateTime now) {
+        this.active = false;
+        this.updatedAt = now;
+    }
+
     public void rehashPassword(String sameSecretNewHash) {
         this.passwordHash = sameSecretNewHash;
     }

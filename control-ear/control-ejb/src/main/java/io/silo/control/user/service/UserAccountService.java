@@ -130,6 +130,19 @@ public class UserAccountService {
         audit.record(AuditEvent.PASSWORD_CHANGED, userId, actor, ipAddress, null);
     }
 
+    /**
+     * Closes the account (Sentry's deactivation): its sessions end, and the replica sent to every region is
+     * inactive, so its tokens stop authenticating there as they do here. Nothing is deleted.
+     */
+    public void deactivate(ApiPrincipal actor, long userId, String ipAddress) {
+        User user = require(userId);
+        user.deactivate(now());
+        changes.fire(new UserChanged(userId));
+        sessions.endAllOtherSessions(userId, null);
+        audit.record(AuditEvent.USER_DEACTIVATED, userId, actor, ipAddress, null);
+        replicate(user);
+    }
+
     /** Re-hashes a password just verified with fewer iterations than now configured; the password itself is unchanged. */
     public void upgradePasswordHash(long userId, String password) {
         require(userId).rehashPassword(passwords.hash(password));

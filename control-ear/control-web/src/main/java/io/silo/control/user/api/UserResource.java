@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -52,6 +53,17 @@ public class UserResource {
     public UserView update(@Valid @NotNull UpdateUserRequest body) {
         return UserView.of(users.rename(current.requirePrincipal(), current.requireUserId(), body.name,
                 current.clientAddress()));
+    }
+
+    /**
+     * Closes the caller's account (Sentry's deactivation): every session ends, and its tokens stop working here
+     * at once and in every region once the inactive replica arrives there. Needs a session, as password changes do.
+     */
+    @DELETE
+    @Authorize(sessionOnly = true)
+    public Response deactivate() {
+        users.deactivate(current.requirePrincipal(), current.requireUserId(), current.clientAddress());
+        return Response.noContent().build();
     }
 
     /** Changing the password needs the current one and a session; every other session of the account ends. */

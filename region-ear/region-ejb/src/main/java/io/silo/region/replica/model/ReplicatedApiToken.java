@@ -4,6 +4,7 @@ import io.silo.common.silo.RegionSilo;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -11,8 +12,12 @@ import java.util.Optional;
 /** A user's API token as this region knows it (its SHA-256 only); written only by the outbox consumer. */
 @Entity
 @Table(name = "api_token_replica")
+@NamedQuery(name = ReplicatedApiToken.BY_HASH_WITH_USER, query = "SELECT t, u FROM ReplicatedApiToken t"
+        + " LEFT JOIN ReplicatedUser u ON u.id = t.userId WHERE t.tokenHash = :hash")
 @RegionSilo
 public class ReplicatedApiToken {
+
+    public static final String BY_HASH_WITH_USER = "ReplicatedApiToken.byHashWithUser";
 
     @Id
     private long id;
@@ -47,6 +52,10 @@ public class ReplicatedApiToken {
 
     public long userId() {
         return userId;
+    }
+
+    public String tokenHash() {
+        return tokenHash;
     }
 
     public String scopes() {

@@ -1,0 +1,76 @@
+package io.silo.control.organization.model;
+
+import io.silo.common.silo.ControlSilo;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.OffsetDateTime;
+
+/**
+ * An organization in control's directory: its globally unique slug, the region that holds its data, and its
+ * status. The organization itself lives in its region; the region's outbox keeps this copy current.
+ */
+@Entity
+@Table(name = "organization_mapping")
+@NamedQuery(name = OrganizationMapping.BY_SLUG, query = "SELECT o FROM OrganizationMapping o WHERE o.slug = :slug")
+@ControlSilo
+public class OrganizationMapping {
+
+    public static final String BY_SLUG = "OrganizationMapping.bySlug";
+
+    @Id
+    private long id;
+
+    private String slug;
+
+    private String name;
+
+    private String region;
+
+    @Enumerated(EnumType.STRING)
+    private OrganizationStatus status;
+
+    /** The version its region last sent, not an optimistic lock of this table. */
+    private long version;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "replicated_at")
+    private OffsetDateTime replicatedAt;
+
+    protected OrganizationMapping() {
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String region() {
+        return region;
+    }
+
+    public OrganizationStatus status() {
+        return status;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+}
