@@ -1,5 +1,6 @@
 package io.silo.common.rpc;
 
+import io.silo.common.rpc.organization.OrganizationDirectoryService;
 import io.silo.common.rpc.replica.ReplicaService;
 import io.silo.common.rpc.user.UserService;
 import io.silo.common.silo.ControlSilo;
@@ -22,7 +23,8 @@ import java.util.Optional;
  */
 public final class RpcCatalog {
 
-    private static final List<Class<?>> SERVICES = List.of(UserService.class, ReplicaService.class);
+    private static final List<Class<?>> SERVICES = List.of(UserService.class, OrganizationDirectoryService.class,
+            ReplicaService.class);
 
     private static final Map<String, Map<String, RpcMethod>> METHODS = describe(SERVICES);
 

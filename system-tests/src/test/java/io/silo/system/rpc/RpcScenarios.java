@@ -8,6 +8,7 @@ import io.silo.common.rpc.signing.RpcKey;
 import io.silo.common.rpc.signing.RpcSignature;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
+import io.silo.system.harness.RegionMessages;
 import io.silo.system.harness.ServerMetrics;
 import io.silo.system.harness.SignedRpc;
 import io.silo.system.harness.Topology;
@@ -128,6 +129,42 @@ public abstract class RpcScenarios {
 
     @Test
     @Order(3)
+    void organizationDirectoryAnswersRegionsAndRoutesControlsCallsByOrganization(Topology topology) throws InterruptedException {
+        Account account = signUp(topology);
+        long organizationId = 9_000_000_000L + (long) (Math.random() * 1_000_000_000L);
+        String slug = "rpc-" + UUID.randomUUID().toString().substring(0, 8);
+        RegionMessages.organization(topology, calledRegionServer(), calledRegion(), organizationId, slug, "Rpc Org", "ACTIVE", 1);
+        RegionMessages.write(topology, calledRegionServer(), "ORGANIZATION_MEMBER_MAPPING", "{\"id\":" + (organizationId + 1)
+                + ",\"organizationId\":" + organizationId + ",\"userId\":" + account.id()
+                + ",\"role\":\"owner\",\"removed\":false,\"version\":1}");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Reply found;
+        do {
+            Thread.sleep(200);
+            found = probe(topology, regionCaller(), "organization-directory", "findBySlug", null,
+                    "{\"slug\":\"" + slug.toUpperCase() + "\"}");
+            assertEquals(200, found.status(), found.toString());
+        } while (found.body().strip().equals("null") && Instant.now().isBefore(deadline));
+        assertEquals(organizationId, found.json().getJsonNumber("id").longValue(), found.toString());
+        assertEquals(calledRegion(), found.json().getString("region"));
+        assertEquals("ACTIVE", found.json().getString("status"));
+
+        Reply picker;
+        do {
+            picker = probe(topology, regionCaller(), "organization-directory", "listForUser", null, "{\"userId\":" + account.id() + "}");
+            Thread.sleep(200);
+        } while (picker.jsonArray().isEmpty() && Instant.now().isBefore(deadline));
+        assertEquals(slug, picker.jsonArray().getJsonObject(0).getString("slug"), picker.toString());
+
+        Reply routed = ApiClient.anonymous(topology.url(controlServer())).post("/api/0/internal/testing/rpc/replica/summary"
+                + "?organization=" + organizationId, "{}");
+        assertEquals(200, routed.status(), routed.toString());
+        assertEquals(calledRegion(), routed.json().getString("region"), "control found the organization's region");
+    }
+
+    @Test
+    @Order(4)
     void businessErrorReachesTheCallerAsTheSameExceptionType(Topology topology) {
         Reply missing = probe(topology, regionCaller(), "user", "getById", null, "{\"userId\":42}");
         assertEquals(502, missing.status(), missing.toString());
@@ -141,7 +178,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badArgumentsAreRefusedNamingTheArgument(Topology topology) {
         HttpResponse<String> wrongType = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
                 "user", "getById", "{\"userId\":\"seven\"}");
@@ -166,7 +203,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void unknownServiceOrMethodIsNotFound(Topology topology) {
         HttpResponse<String> service = SignedRpc.call(topology.url(controlServer()), signingKey(topology), caller(),
                 "billing", "charge", "{}");
@@ -179,7 +216,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void badSignaturesAreRefusedBeforeTheImplementationRuns(Topology topology) {
         String server = controlServer();
         double before = calleeCalls(topology, server, "getById");
@@ -210,7 +247,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void callSignedWithThePreviousKeyIsAcceptedDuringARotation(Topology topology) {
         RpcKey previous = topology.rpcKeys().find("previous").orElseThrow();
         assertEquals("current", topology.rpcKeys().signing().id(), "the servers sign with the current key");
@@ -220,7 +257,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void switchedOffMethodFailsAtOnceWithATypedError(Topology topology) {
         Reply disabled = probe(topology, controlServer(), "replica", "findUser", calledRegion(), "{\"userId\":1}");
         assertEquals(FAILURE + "DISABLED", disabled.json().getString("type"), disabled.toString());
@@ -230,7 +267,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRegionNeverCallsAnotherRegion(Topology topology) {
         assumeTrue(split(), "a MONOLITH has one region");
         Reply refused = probe(topology, "region-us", "replica", "summary", "eu", "{}");
@@ -252,7 +289,7 @@ public abstract class RpcScenarios {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void stoppedCalleeGivesATypedUnavailableErrorWithinTheTimeout(Topology topology) throws InterruptedException {
         assumeTrue(split(), "a MONOLITH calls in-process");
         topology.kill(calledRegionServer());

@@ -1,5 +1,6 @@
 package io.silo.common.rpc.client;
 
+import io.silo.common.rpc.organization.OrganizationDirectoryService;
 import io.silo.common.rpc.user.UserService;
 import io.silo.common.silo.AllSilos;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,5 +25,11 @@ public class ControlServiceClients {
     @Dependent
     public UserService userService() {
         return clients.control(UserService.class);
+    }
+
+    @Produces
+    @Dependent
+    public OrganizationDirectoryService organizationDirectory() {
+        return clients.control(OrganizationDirectoryService.class);
     }
 }

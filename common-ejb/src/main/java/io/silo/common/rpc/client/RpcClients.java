@@ -11,6 +11,8 @@ import io.silo.common.rpc.RpcJson;
 import io.silo.common.rpc.RpcMethod;
 import io.silo.common.rpc.RpcMetrics;
 import io.silo.common.rpc.RpcSettings;
+import io.silo.common.rpc.organization.OrganizationDirectoryService;
+import io.silo.common.rpc.organization.RpcOrganizationMapping;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
@@ -24,7 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Clients of RPC services. A control service is injected as its bare interface (see {@link ControlServiceClients});
- * control reaches a region's service with {@link #region}. Where the service is deployed in this server (its
+ * control reaches a region's service with {@link #region}, or {@link #organization} for the region holding an
+ * organization. Where the service is deployed in this server (its
  * own silo, or a MONOLITH) the client calls it in-process, without HTTP; elsewhere it signs and sends the
  * call. Either way the kill switch, the metrics and the error types are the same.
  */
@@ -82,6 +85,17 @@ public class RpcClients {
                     : "This MONOLITH serves region " + own + " only, not " + region);
         }
         return proxy(service, RpcTarget.local(region));
+    }
+
+    /**
+     * A region's service, in the region that holds this organization according to control's directory.
+     *
+     * @throws IllegalArgumentException when the directory does not know the organization
+     */
+    public <T> T organization(long organizationId, Class<T> service) {
+        RpcOrganizationMapping mapping = control(OrganizationDirectoryService.class).findById(organizationId)
+                .orElseThrow(() -> new IllegalArgumentException("No organization " + organizationId + " in the directory"));
+        return region(mapping.region(), service);
     }
 
     private static void requireOwner(Class<?> service, SiloMode owner) {

@@ -28,7 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 /**
  * For the end-to-end tests only (see TestingEndpointsFilter): makes this
  * server call an RPC method through the client its own code gets (a control service as the injected bare
- * interface, a region's through {@link RpcClients#region}), so tests drive real calls between real servers.
+ * interface, a region's through {@link RpcClients#region} or, given {@code ?organization=}, {@link RpcClients#organization}),
+ * so tests drive real calls between real servers.
  * Answers the value, or a problem whose type names what the client threw:
  * {@code urn:silo:rpc:error:<business exception class>} or {@code urn:silo:rpc:failure:<kind>}.
  */
@@ -50,13 +51,15 @@ public class RpcProbeResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Response call(@PathParam("service") String service, @PathParam("method") String name,
-                         @QueryParam("region") String region, byte[] body) {
+                         @QueryParam("region") String region, @QueryParam("organization") Long organization,
+                         byte[] body) {
         RpcMethod method = RpcCatalog.find(service, name)
                 .orElseThrow(() -> ApiException.notFound("No RPC method " + service + "." + name));
         long started = System.nanoTime();
         try {
             Object[] arguments = RpcJson.readArguments(method, body);
             Object client = method.owner() == SiloMode.CONTROL ? beans.select(method.serviceType()).get()
+                    : organization != null ? clients.organization(organization, method.serviceType())
                     : clients.region(region, method.serviceType());
             Object result = method.method().invoke(client, arguments);
             return Response.ok(RpcJson.writeResult(method, result), MediaType.APPLICATION_JSON_TYPE)

@@ -17,10 +17,13 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "organization_mapping")
 @NamedQuery(name = OrganizationMapping.BY_SLUG, query = "SELECT o FROM OrganizationMapping o WHERE o.slug = :slug")
+@NamedQuery(name = OrganizationMapping.OF_USER, query = "SELECT o FROM OrganizationMapping o, OrganizationMemberMapping m"
+        + " WHERE m.organizationId = o.id AND m.userId = :userId AND m.removed = false ORDER BY o.slug")
 @ControlSilo
 public class OrganizationMapping {
 
     public static final String BY_SLUG = "OrganizationMapping.bySlug";
+    public static final String OF_USER = "OrganizationMapping.ofUser";
 
     @Id
     private long id;
