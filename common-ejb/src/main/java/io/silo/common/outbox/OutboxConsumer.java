@@ -63,6 +63,9 @@ public class OutboxConsumer {
     @Any
     Instance<OutboxMessageHandler> handlerBeans;
 
+    @Inject
+    OutboxMetrics metrics;
+
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
     /** The open session per queue; absent or broken ones are (re)opened by {@link #keepListening()}. */
     private final Map<String, QueueListener> listeners = new ConcurrentHashMap<>();
@@ -142,6 +145,7 @@ public class OutboxConsumer {
         @Override
         public void onMessage(Message message) {
             String describe = "message";
+            OutboxCategory category = null;
             try {
                 OutboxMessage received = new OutboxMessage(
                         OutboxCategory.valueOf(message.getStringProperty(CATEGORY)),
@@ -150,13 +154,18 @@ public class OutboxConsumer {
                         message.getBody(String.class));
                 describe = received.category() + " " + received.objectId() + " (shard " + received.shardScope() + ":"
                         + received.shardId() + ", delivery " + message.getIntProperty("JMSXDeliveryCount") + ")";
+                category = received.category();
                 OutboxMessageHandler handler = handlers.get(received.category());
                 if (handler == null) {
                     throw new IllegalStateException("no handler for " + received.category() + " on this server");
                 }
-                handler.apply(received);
+                boolean changed = handler.apply(received);
                 session.commit();
+                metrics.applied(category, changed);
             } catch (Exception e) {
+                if (category != null) {
+                    metrics.applyFailed(category);
+                }
                 String what = describe;
                 LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " not applied; the broker redelivers it", e);
                 try {

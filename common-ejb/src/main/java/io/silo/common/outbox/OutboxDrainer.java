@@ -53,6 +53,9 @@ import javax.sql.DataSource;
  * stay and are sent again: the destination receives a message twice, and its consumer's version check
  * makes the second one change nothing. Nothing is deleted before the broker has it, so nothing is lost.
  * A failed send backs the shard's rows off exponentially, 1 s doubling up to one hour.
+ *
+ * <p>Rows of a category or shard switched off in configuration ({@link OutboxSwitches}, read at every pass)
+ * are left where they are until switched on again.
  */
 @Singleton
 @AllSilos
@@ -63,6 +66,8 @@ public class OutboxDrainer {
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
     private static final int SHARDS_PER_PASS = 200;
     private static final int ROWS_PER_SHARD = 500;
+    /** SQL keeping only rows that are switched on; its two parameters are bound by {@link #bindSwitches}. */
+    private static final String SWITCHED_ON = " AND NOT (category = ANY (?)) AND NOT ((shard_scope || ':' || shard_id) = ANY (?))";
 
     @Resource(lookup = SiloDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -75,6 +80,12 @@ public class OutboxDrainer {
 
     @Inject
     OutboxBrokers brokers;
+
+    @Inject
+    OutboxSwitches switches;
+
+    @Inject
+    OutboxMetrics metrics;
 
     /** One pass at a time per instance; a request during a pass makes that pass go round again. */
     private final ReentrantLock passLock = new ReentrantLock();
@@ -103,8 +114,9 @@ public class OutboxDrainer {
             }
             try {
                 requested.set(false);
+                OutboxSwitches.Disabled disabled = switches.current();
                 for (OutboxTable table : tablesOfThisSilo()) {
-                    while (drainPass(table) > 0) {
+                    while (drainPass(table, disabled) > 0) {
                         // a full pass may have left more rows of busy shards
                     }
                 }
@@ -135,23 +147,32 @@ public class OutboxDrainer {
     }
 
     /** @return how many rows went to a broker */
-    private int drainPass(OutboxTable table) {
+    private int drainPass(OutboxTable table, OutboxSwitches.Disabled disabled) {
         int sent = 0;
-        for (Shard shard : dueShards(table)) {
-            sent += drainShard(table, shard);
+        for (Shard shard : dueShards(table, disabled)) {
+            sent += drainShard(table, shard, disabled);
         }
         return sent;
     }
 
-    private List<Shard> dueShards(OutboxTable table) {
+    private static int bindSwitches(Connection connection, PreparedStatement query, int first,
+                                    OutboxSwitches.Disabled disabled) throws SQLException {
+        query.setArray(first, connection.createArrayOf("text", disabled.categoryNames()));
+        query.setArray(first + 1, connection.createArrayOf("text", disabled.shardKeys()));
+        return first + 2;
+    }
+
+    private List<Shard> dueShards(OutboxTable table, OutboxSwitches.Disabled disabled) {
         String sql = "SELECT " + table.destinationColumn() + ", shard_scope, shard_id FROM " + table.qualifiedName()
-                + " WHERE scheduled_for <= now() GROUP BY 1, 2, 3 ORDER BY min(id) LIMIT " + SHARDS_PER_PASS;
+                + " WHERE scheduled_for <= now()" + SWITCHED_ON + " GROUP BY 1, 2, 3 ORDER BY min(id) LIMIT " + SHARDS_PER_PASS;
         List<Shard> shards = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(sql);
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                shards.add(new Shard(rows.getString(1), rows.getString(2), rows.getLong(3)));
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            bindSwitches(connection, query, 1, disabled);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    shards.add(new Shard(rows.getString(1), rows.getString(2), rows.getLong(3)));
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not read due outbox shards of " + table.qualifiedName(), e);
@@ -159,20 +180,22 @@ public class OutboxDrainer {
         return shards;
     }
 
-    private int drainShard(OutboxTable table, Shard shard) {
+    private int drainShard(OutboxTable table, Shard shard, OutboxSwitches.Disabled disabled) {
         int sent = 0;
         try {
             transaction.begin();
             try (Connection connection = dataSource.getConnection()) {
                 if (lockShard(connection, table, shard)) {
-                    List<Row> rows = claim(connection, table, shard);
+                    List<Row> rows = claim(connection, table, shard, disabled);
                     if (!rows.isEmpty()) {
                         try {
                             send(shard, rows);
+                            count(shard, rows, metrics::sent);
                             delete(connection, table, rows);
                             sent = rows.size();
                         } catch (RuntimeException | JMSException e) {
                             closeSession(shard.destination());
+                            count(shard, rows, metrics::failed);
                             backOff(connection, table, rows, e);
                             LOG.warning(() -> "Outbox shard " + shard.groupId() + " to " + shard.destination() + ": "
                                     + rows.size() + " messages not sent, backing off: " + e);
@@ -199,15 +222,27 @@ public class OutboxDrainer {
         }
     }
 
-    private static List<Row> claim(Connection connection, OutboxTable table, Shard shard) throws SQLException {
+    private interface Count {
+        void add(String destination, OutboxCategory category, int count);
+    }
+
+    private static void count(Shard shard, List<Row> rows, Count counter) {
+        Map<String, Integer> perCategory = new HashMap<>();
+        rows.forEach(row -> perCategory.merge(row.category(), 1, Integer::sum));
+        perCategory.forEach((category, count) -> counter.add(shard.destination(), OutboxCategory.valueOf(category), count));
+    }
+
+    private static List<Row> claim(Connection connection, OutboxTable table, Shard shard,
+                                   OutboxSwitches.Disabled disabled) throws SQLException {
         String sql = "SELECT id, category, object_id, payload FROM " + table.qualifiedName()
                 + " WHERE " + table.destinationColumn() + " = ? AND shard_scope = ? AND shard_id = ?"
-                + " AND scheduled_for <= now() ORDER BY id LIMIT " + ROWS_PER_SHARD + " FOR UPDATE SKIP LOCKED";
+                + " AND scheduled_for <= now()" + SWITCHED_ON + " ORDER BY id LIMIT " + ROWS_PER_SHARD + " FOR UPDATE SKIP LOCKED";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, shard.destination());
             query.setString(2, shard.scope());
             query.setLong(3, shard.id());
+            bindSwitches(connection, query, 4, disabled);
             try (ResultSet result = query.executeQuery()) {
                 while (result.next()) {
                     rows.add(new Row(result.getLong(1), result.getString(2), result.getLong(3), result.getString(4)));

@@ -11,5 +11,6 @@ public interface OutboxMessageHandler {
 
     Set<OutboxCategory> categories();
 
-    void apply(OutboxMessage message);
+    /** @return whether the message changed anything: false for a repeated or older one */
+    boolean apply(OutboxMessage message);
 }

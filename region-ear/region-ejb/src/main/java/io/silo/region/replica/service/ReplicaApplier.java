@@ -31,16 +31,17 @@ public class ReplicaApplier implements OutboxMessageHandler {
     }
 
     @Override
-    public void apply(OutboxMessage message) {
-        switch (message.category()) {
+    public boolean apply(OutboxMessage message) {
+        return switch (message.category()) {
             case USER_REPLICA -> applyUser(message.payloadAs(UserReplica.class));
             case API_TOKEN_REPLICA -> applyToken(message.payloadAs(ApiTokenReplica.class));
             default -> throw new IllegalArgumentException("ReplicaApplier does not apply " + message.category());
-        }
+        };
     }
 
-    private void applyUser(UserReplica user) {
-        entityManager.createNativeQuery("""
+    /** @return whether the row was inserted or updated (not when the region already had this version or newer) */
+    private boolean applyUser(UserReplica user) {
+        return entityManager.createNativeQuery("""
                 INSERT INTO region.user_replica (id, email, name, is_active, version) VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (id) DO UPDATE SET email = excluded.email, name = excluded.name,
                     is_active = excluded.is_active, version = excluded.version, replicated_at = now()
@@ -51,12 +52,12 @@ public class ReplicaApplier implements OutboxMessageHandler {
                 .setParameter(3, user.name())
                 .setParameter(4, user.active())
                 .setParameter(5, user.version())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 
     /** {@code expires_at} is cast: EclipseLink binds a null parameter as text, which PostgreSQL refuses for timestamptz. */
-    private void applyToken(ApiTokenReplica token) {
-        entityManager.createNativeQuery("""
+    private boolean applyToken(ApiTokenReplica token) {
+        return entityManager.createNativeQuery("""
                 INSERT INTO region.api_token_replica (id, user_id, token_hash, scopes, expires_at, is_revoked, version)
                 VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz), ?6, ?7)
                 ON CONFLICT (id) DO UPDATE SET scopes = excluded.scopes, expires_at = excluded.expires_at,
@@ -70,6 +71,6 @@ public class ReplicaApplier implements OutboxMessageHandler {
                 .setParameter(5, token.expiresAt() == null ? null : OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))
                 .setParameter(6, token.revoked())
                 .setParameter(7, token.version())
-                .executeUpdate();
+                .executeUpdate() > 0;
     }
 }
