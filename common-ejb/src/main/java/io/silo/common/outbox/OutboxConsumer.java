@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Receives this silo's outbox messages from its own broker ({@code silo.outbox.control} and/or
@@ -66,8 +67,16 @@ public class OutboxConsumer {
     @Inject
     OutboxMetrics metrics;
 
+    /**
+     * Sessions (each its own connection and listener thread) per queue: messages of different shards are
+     * applied in parallel, while Artemis hands every message of one group (shard) to one session at a time.
+     */
+    @Inject
+    @ConfigProperty(name = "silo.outbox.consumer-sessions", defaultValue = "4")
+    int sessionsPerQueue;
+
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
-    /** The open session per queue; absent or broken ones are (re)opened by {@link #keepListening()}. */
+    /** The open sessions per queue ({@code <queue>#<n>}); absent or broken ones are (re)opened by {@link #keepListening()}. */
     private final Map<String, QueueListener> listeners = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -94,19 +103,22 @@ public class OutboxConsumer {
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     synchronized void keepListening() {
         for (String queue : queues()) {
-            QueueListener listener = listeners.get(queue);
-            if (listener != null && !listener.broken) {
-                continue;
-            }
-            if (listener != null) {
-                listener.close();
-                listeners.remove(queue);
-            }
-            try {
-                listeners.put(queue, new QueueListener(queue));
-                LOG.info(() -> "Consuming outbox messages from " + queue);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Cannot consume " + queue + " yet (retrying in 5 s): " + e);
+            for (int session = 1; session <= sessionsPerQueue; session++) {
+                String key = queue + "#" + session;
+                QueueListener listener = listeners.get(key);
+                if (listener != null && !listener.broken) {
+                    continue;
+                }
+                if (listener != null) {
+                    listener.close();
+                    listeners.remove(key);
+                }
+                try {
+                    listeners.put(key, new QueueListener(queue));
+                    LOG.info(() -> "Consuming outbox messages from " + key);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Cannot consume " + key + " yet (retrying in 5 s): " + e);
+                }
             }
         }
     }

@@ -94,22 +94,23 @@ public class OutboxMetrics {
                     registry.gauge(Metadata.builder().withName("silo_outbox_oldest_age_seconds")
                             .withDescription("How long the oldest waiting outbox row has waited").withUnit("seconds").build(),
                             this, metrics -> metrics.current(key).oldestAgeSeconds(), tags);
-                    register(SENT, key, "Outbox messages the destination's broker committed", tags);
-                    register(FAILURES, key, "Outbox messages whose send failed and were backed off", tags);
+                    registerCounter(SENT, key, "Outbox messages the destination's broker committed", tags);
+                    registerCounter(FAILURES, key, "Outbox messages whose send failed and were backed off", tags);
                 }
             }
         }
         for (OutboxCategory category : OutboxCategory.values()) {
             if (receivedHere(category)) {
                 Tag[] tags = {new Tag("category", category.name())};
-                register(APPLIED, category.name(), "Outbox messages applied, changing this silo's copy", tags);
-                register(UNCHANGED, category.name(), "Outbox messages that were repeated or older, changing nothing", tags);
-                register(APPLY_FAILURES, category.name(), "Outbox messages whose application failed (redelivered)", tags);
+                registerCounter(APPLIED, category.name(), "Outbox messages applied, changing this silo's copy", tags);
+                registerCounter(UNCHANGED, category.name(), "Outbox messages that were repeated or older, changing nothing", tags);
+                registerCounter(APPLY_FAILURES, category.name(), "Outbox messages whose application failed (redelivered)", tags);
             }
         }
     }
 
-    private void register(String name, String key, String description, Tag... tags) {
+    /** Not an overload of {@link #register()}: Payara Server finds the @PostConstruct method by its name. */
+    private void registerCounter(String name, String key, String description, Tag... tags) {
         counters.put(name + "|" + key, registry.counter(Metadata.builder().withName(name).withDescription(description)
                 .build(), tags));
     }
