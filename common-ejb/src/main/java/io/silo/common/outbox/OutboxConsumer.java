@@ -73,8 +73,19 @@ public class OutboxConsumer {
     @ConfigProperty(name = "silo.outbox.max-deliveries", defaultValue = "10")
     int maxDeliveries;
 
+    @Inject
+    OutboxMetrics metrics;
+
+    /**
+     * Sessions (each its own connection and listener thread) per queue: messages of different shards are
+     * applied in parallel, while Artemis hands every message of one group (shard) to one session at a time.
+     */
+    @Inject
+    @ConfigProperty(name = "silo.outbox.consumer-sessions", defaultValue = "4")
+    int sessionsPerQueue;
+
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
-    /** The open session per queue; absent or broken ones are (re)opened by {@link #keepListening()}. */
+    /** The open sessions per queue ({@code <queue>#<n>}); absent or broken ones are (re)opened by {@link #keepListening()}. */
     private final Map<String, QueueListener> listeners = new ConcurrentHashMap<>();
 
     @PostConstruct
@@ -101,19 +112,22 @@ public class OutboxConsumer {
     @Schedule(second = "*/5", minute = "*", hour = "*", persistent = false)
     synchronized void keepListening() {
         for (String queue : queues()) {
-            QueueListener listener = listeners.get(queue);
-            if (listener != null && !listener.broken) {
-                continue;
-            }
-            if (listener != null) {
-                listener.close();
-                listeners.remove(queue);
-            }
-            try {
-                listeners.put(queue, new QueueListener(queue));
-                LOG.info(() -> "Consuming outbox messages from " + queue);
-            } catch (RuntimeException e) {
-                LOG.warning(() -> "Cannot consume " + queue + " yet (retrying in 5 s): " + e);
+            for (int session = 1; session <= sessionsPerQueue; session++) {
+                String key = queue + "#" + session;
+                QueueListener listener = listeners.get(key);
+                if (listener != null && !listener.broken) {
+                    continue;
+                }
+                if (listener != null) {
+                    listener.close();
+                    listeners.remove(key);
+                }
+                try {
+                    listeners.put(key, new QueueListener(queue));
+                    LOG.info(() -> "Consuming outbox messages from " + key);
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Cannot consume " + key + " yet (retrying in 5 s): " + e);
+                }
             }
         }
     }
@@ -175,18 +189,24 @@ public class OutboxConsumer {
         public void onMessage(Message message) {
             String describe = "message";
             int deliveries = 1;
+            OutboxCategory category = null;
             try {
                 deliveries = message.getIntProperty("JMSXDeliveryCount");
                 OutboxMessage received = read(message);
                 describe = received.category() + " " + received.objectId() + " (shard " + received.shardScope() + ":"
                         + received.shardId() + ", delivery " + deliveries + ")";
+                category = received.category();
                 OutboxMessageHandler handler = handlers.get(received.category());
                 if (handler == null) {
                     throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
                 }
-                handler.apply(received);
+                boolean changed = handler.apply(received);
                 session.commit();
+                metrics.applied(category, changed);
             } catch (Exception e) {
+                if (category != null) {
+                    metrics.applyFailed(category);
+                }
                 String what = describe;
                 boolean unappliable = isUnappliable(e);
                 if ((unappliable || deliveries >= maxDeliveries) && park(message, e, deliveries)) {

@@ -29,6 +29,17 @@ import javax.sql.DataSource;
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class OutboxWriter {
 
+    /**
+     * The row control writes per destination region (parameters: destination, shard scope, shard id, category,
+     * object id, payload). Public so the outbox benchmark measures this very statement.
+     */
+    public static final String TO_REGION_SQL = """
+            INSERT INTO control.control_outbox (destination, shard_scope, shard_id, category, object_id, payload)
+            VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT (destination, shard_scope, shard_id, category, object_id)
+            DO UPDATE SET payload = excluded.payload, scheduled_for = now(), attempts = 0, last_error = NULL
+            """;
+
     @Resource(lookup = SiloDataSource.JNDI_NAME)
     DataSource dataSource;
 
@@ -48,13 +59,7 @@ public class OutboxWriter {
                           Record payload) {
         require(category, OutboxDestination.REGIONS, SiloMode.REGION);
         String json = OutboxJson.write(category, payload);
-        String sql = """
-                INSERT INTO control.control_outbox (destination, shard_scope, shard_id, category, object_id, payload)
-                VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT (destination, shard_scope, shard_id, category, object_id)
-                DO UPDATE SET payload = excluded.payload, scheduled_for = now(), attempts = 0, last_error = NULL
-                """;
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(TO_REGION_SQL)) {
             for (String region : regionNames) {
                 insert.setString(1, region);
                 bindRow(insert, 2, category, shardId, objectId, json);

@@ -19,7 +19,7 @@ import java.util.Properties;
  */
 public final class Topology {
 
-    public enum Kind { SPLIT, MONOLITH }
+    public enum Kind { SPLIT, MONOLITH, OUTBOX }
 
     /** The account every test topology treats as its operator ({@code silo.admin.emails}): it may hold the admin scope. */
     public static final String OPERATOR_EMAIL = "operator@silo.test";
@@ -31,9 +31,15 @@ public final class Topology {
     private final int postgresPort;
     private final int clusterPort;
     private final int instances;
+    private final int controlInstances;
 
     private Topology(Kind kind, Path dataDir, int httpPort, int brokerPort, int postgresPort, int clusterPort,
                      int instances) {
+        this(kind, dataDir, httpPort, brokerPort, postgresPort, clusterPort, instances, instances);
+    }
+
+    private Topology(Kind kind, Path dataDir, int httpPort, int brokerPort, int postgresPort, int clusterPort,
+                     int instances, int controlInstances) {
         this.kind = kind;
         this.dataDir = dataDir;
         this.httpPort = httpPort;
@@ -41,6 +47,7 @@ public final class Topology {
         this.postgresPort = postgresPort;
         this.clusterPort = clusterPort;
         this.instances = instances;
+        this.controlInstances = controlInstances;
     }
 
     /** control + us + eu, as {@code ./silo up} starts them, on test ports. */
@@ -58,6 +65,15 @@ public final class Topology {
                 TestPorts.port(28716), TestPorts.port(25532), TestPorts.port(27000), 2);
     }
 
+    /**
+     * control + us + eu with two control instances, both draining the outbox, and brokers that redeliver a
+     * failing message within a second (so one reaches DLQ after its 10 deliveries in seconds, not minutes).
+     */
+    public static Topology outbox() {
+        return new Topology(Kind.OUTBOX, Launcher.TEST_DIR.resolve("silo-outbox"), TestPorts.port(19080),
+                TestPorts.port(29616), TestPorts.port(26432), TestPorts.port(27900), 1, 2);
+    }
+
     public Kind kind() {
         return kind;
     }
@@ -71,6 +87,9 @@ public final class Topology {
                 "--port", String.valueOf(httpPort), "--broker-port", String.valueOf(brokerPort),
                 "--pg-port", String.valueOf(postgresPort), "--cluster-port", String.valueOf(clusterPort),
                 "--instances", String.valueOf(instances)));
+        if (controlInstances != instances) {
+            options.addAll(List.of("--control-instances", String.valueOf(controlInstances)));
+        }
         if (kind == Kind.MONOLITH) {
             options.add(0, "--monolith");
         }
@@ -87,8 +106,13 @@ public final class Topology {
         // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address;
         // testing endpoints on (servers made to call each other, region → control messages written on demand),
         // one operator account, and one RPC method switched off
-        return Launcher.run(java.util.Map.of("SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1", "SILO_TESTING_ENABLED", "true",
-                "SILO_ADMIN_EMAILS", OPERATOR_EMAIL, "SILO_RPC_DISABLED", RPC_DISABLED), arguments);
+        java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of(
+                "SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1", "SILO_TESTING_ENABLED", "true",
+                "SILO_ADMIN_EMAILS", OPERATOR_EMAIL, "SILO_RPC_DISABLED", RPC_DISABLED));
+        if (kind == Kind.OUTBOX) {
+            environment.put("SILO_BROKER_MAX_REDELIVERY_DELAY", "1000");
+        }
+        return Launcher.run(environment, arguments);
     }
 
     /**
@@ -116,20 +140,6 @@ public final class Topology {
         }
     }
 
-    /** Kills a server's process at once (SIGKILL), as a crash would; {@link #up()} starts it again. */
-    public void kill(String server) {
-        try {
-            long pid = Long.parseLong(Files.readString(dataDir.resolve("run").resolve(server + ".pid")).strip());
-            ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(server + " is not running"));
-            process.destroyForcibly();
-            process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not kill " + server, e);
-        }
-    }
-
     public LauncherResult down() {
         return Launcher.run("down", "--data-dir", dataDir.toString());
     }
@@ -140,15 +150,17 @@ public final class Topology {
 
     /** The silos of this topology: {@code control, region-us, region-eu} or {@code monolith}. */
     public List<String> silos() {
-        return kind == Kind.SPLIT ? List.of("control", "region-us", "region-eu") : List.of("monolith");
+        return kind == Kind.MONOLITH ? List.of("monolith") : List.of("control", "region-us", "region-eu");
     }
 
     /** Every application server: each silo's first instance under the silo's name, then {@code <silo>-2} … */
     public List<String> servers() {
         List<String> servers = new ArrayList<>();
-        for (int n = 1; n <= instances; n++) {
+        for (int n = 1; n <= Math.max(instances, controlInstances); n++) {
             for (String silo : silos()) {
-                servers.add(n == 1 ? silo : silo + "-" + n);
+                if (n <= (silo.equals("control") ? controlInstances : instances)) {
+                    servers.add(n == 1 ? silo : silo + "-" + n);
+                }
             }
         }
         return servers;
@@ -210,7 +222,7 @@ public final class Topology {
 
     /** The databases of this topology: {@code control, region_us, region_eu} or {@code silo}. */
     public List<String> databases() {
-        return kind == Kind.SPLIT ? List.of("control", "region_us", "region_eu") : List.of("silo");
+        return kind == Kind.MONOLITH ? List.of("silo") : List.of("control", "region_us", "region_eu");
     }
 
     /** A full SQL dump of one database, as an operator's backup would hold it. */
@@ -249,20 +261,67 @@ public final class Topology {
         }
     }
 
-    /** Kills a silo's broker as a crash would (SIGKILL), and waits until it is gone; {@link #up()} starts it again. */
-    public void killBroker(String silo) {
+    public Path logFile(String component) {
+        return dataDir.resolve("logs").resolve(component + ".log");
+    }
+
+    /** The process of a component ({@code control-2}, {@code broker-region-us}, {@code postgres}) as its pid file names it. */
+    public ProcessHandle process(String component) {
+        Path pidFile = component.equals("postgres") ? dataDir.resolve("postgres/postmaster.pid")
+                : dataDir.resolve("run").resolve(component + ".pid");
         try {
-            long pid = Long.parseLong(Files.readString(dataDir.resolve("run").resolve("broker-" + silo + ".pid")).strip());
-            ProcessHandle broker = ProcessHandle.of(pid)
-                    .orElseThrow(() -> new IllegalStateException("broker " + silo + " not running"));
-            broker.destroyForcibly();
-            broker.onExit().join();
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(component + " is not running"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    public Path logFile(String component) {
-        return dataDir.resolve("logs").resolve(component + ".log");
+    /** Kills a component as a crash would (SIGKILL) and waits until it is gone; {@link #up()} starts it again. */
+    public void kill(String component) {
+        ProcessHandle process = process(component);
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /**
+     * Stops a component as an operator would, and waits until it is gone: SIGTERM for a server or broker,
+     * PostgreSQL's fast shutdown (SIGINT: ends sessions, checkpoints) for the database. {@link #up()} starts it again.
+     */
+    public void stop(String component) {
+        ProcessHandle process = process(component);
+        if (component.equals("postgres")) {
+            try {
+                int exit = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start().waitFor();
+                if (exit != 0) {
+                    throw new IllegalStateException("kill -INT postgres answered " + exit);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } else {
+            process.destroy();
+        }
+        process.onExit().join();
+    }
+
+    /**
+     * Sets (or with {@code null} removes) a setting in the data directory's live configuration
+     * ({@code config/dynamic/<key>}, a directory config source every server re-reads; applies within ~5 s).
+     */
+    public void setLiveConfig(String key, String value) {
+        Path file = dataDir.resolve("config/dynamic").resolve(key);
+        try {
+            if (value == null) {
+                Files.deleteIfExists(file);
+            } else {
+                Files.writeString(file, value);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -20,8 +20,9 @@ public class TopologyExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Topology.Kind wanted = context.getRequiredTestClass().isAnnotationPresent(MonolithTopologyTest.class)
-                ? Topology.Kind.MONOLITH : Topology.Kind.SPLIT;
+        Class<?> testClass = context.getRequiredTestClass();
+        Topology.Kind wanted = testClass.isAnnotationPresent(MonolithTopologyTest.class) ? Topology.Kind.MONOLITH
+                : testClass.isAnnotationPresent(OutboxTopologyTest.class) ? Topology.Kind.OUTBOX : Topology.Kind.SPLIT;
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         synchronized (TopologyExtension.class) {
             RunningTopology running = store.get(RunningTopology.class, RunningTopology.class);
@@ -32,7 +33,11 @@ public class TopologyExtension implements ParameterResolver {
                 store.remove(RunningTopology.class);
                 running.close();
             }
-            Topology topology = wanted == Topology.Kind.SPLIT ? Topology.split() : Topology.monolith();
+            Topology topology = switch (wanted) {
+                case SPLIT -> Topology.split();
+                case MONOLITH -> Topology.monolith();
+                case OUTBOX -> Topology.outbox();
+            };
             LauncherResult started = topology.up();
             if (started.exitCode() != 0) {
                 topology.down();

@@ -118,7 +118,7 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(3)
     void everyChangeArrivesOnceAfterTheBrokerIsKilledAndRestarted(Topology topology) throws Exception {
-        topology.killBroker(brokerToRestart());
+        topology.kill("broker-" + brokerToRestart());
         List<Account> accounts = new ArrayList<>();
         List<Long> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

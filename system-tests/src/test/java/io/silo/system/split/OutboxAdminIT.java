@@ -72,7 +72,7 @@ class OutboxAdminIT {
     @Test
     void aFailingShardShowsItsErrorAndReEnablingItDrainsItBeforeItsBackOffEnds(Topology topology) throws Exception {
         ApiClient admin = operatorToken(topology);
-        topology.killBroker("region-eu");
+        topology.kill("broker-region-eu");
         long userId;
         try {
             userId = Accounts.signUp(topology.url("control"), "stuck").userId();
