@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public class OutboxMetrics {
 
     @PostConstruct
     void register() {
-        for (OutboxTable table : tables()) {
+        for (OutboxTable table : OutboxTable.onThisServer()) {
             List<String> destinations = table == OutboxTable.CONTROL
                     ? regions.all().stream().map(Region::name).toList() : List.of("control");
             for (OutboxCategory category : OutboxCategory.values()) {
@@ -148,18 +147,6 @@ public class OutboxMetrics {
         }
     }
 
-    private static List<OutboxTable> tables() {
-        SiloMode mode = Silos.currentMode();
-        List<OutboxTable> tables = new ArrayList<>();
-        if (mode != SiloMode.REGION) {
-            tables.add(OutboxTable.CONTROL);
-        }
-        if (mode != SiloMode.CONTROL) {
-            tables.add(OutboxTable.REGION);
-        }
-        return tables;
-    }
-
     private Backlog current(String key) {
         if (System.nanoTime() - takenAtNanos > FRESH_NANOS) {
             refresh();
@@ -173,7 +160,7 @@ public class OutboxMetrics {
         }
         Map<String, Backlog> fresh = new HashMap<>();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (OutboxTable table : tables()) {
+            for (OutboxTable table : OutboxTable.onThisServer()) {
                 try (ResultSet rows = statement.executeQuery("SELECT " + table.destinationColumn() + ", category, count(*),"
                         + " COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0) FROM " + table.qualifiedName()
                         + " GROUP BY 1, 2")) {

@@ -2,8 +2,6 @@ package io.silo.common.outbox;
 
 import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.silo.AllSilos;
-import io.silo.common.silo.SiloMode;
-import io.silo.common.silo.Silos;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
@@ -46,7 +44,7 @@ public class OutboxShards {
     public CursorPage<OutboxShard> page(Cursor cursor, int limit) {
         OutboxSwitches.Disabled disabled = switches.current();
         List<OutboxShard> shards = new ArrayList<>();
-        for (OutboxTable table : tables()) {
+        for (OutboxTable table : OutboxTable.onThisServer()) {
             shards.addAll(query(table, cursor, limit + 1, disabled));
         }
         Comparator<OutboxShard> order = Comparator.comparingLong(OutboxShard::position);
@@ -99,7 +97,7 @@ public class OutboxShards {
                     + OutboxSwitches.DISABLED_SHARDS + "; remove it there to let it drain");
         }
         int enabled = 0;
-        for (OutboxTable table : tables()) {
+        for (OutboxTable table : OutboxTable.onThisServer()) {
             String sql = "UPDATE " + table.qualifiedName() + " SET scheduled_for = now(), attempts = 0, last_error = NULL"
                     + " WHERE shard_scope = ? AND shard_id = ?" + (destination.isPresent() ? " AND " + table.destinationColumn() + " = ?" : "");
             try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
@@ -122,17 +120,5 @@ public class OutboxShards {
                     + destination.map(name -> " toward " + name).orElse(""));
         }
         return enabled;
-    }
-
-    private static List<OutboxTable> tables() {
-        SiloMode mode = Silos.currentMode();
-        List<OutboxTable> tables = new ArrayList<>();
-        if (mode != SiloMode.REGION) {
-            tables.add(OutboxTable.CONTROL);
-        }
-        if (mode != SiloMode.CONTROL) {
-            tables.add(OutboxTable.REGION);
-        }
-        return tables;
     }
 }

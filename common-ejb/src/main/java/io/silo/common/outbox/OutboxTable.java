@@ -1,5 +1,8 @@
 package io.silo.common.outbox;
 
+import io.silo.common.silo.Silos;
+import java.util.List;
+
 /**
  * The two outbox tables: control's, toward the regions (one row per destination region), and each
  * region's, toward control. Both live in their silo's schema, so a MONOLITH database holds both.
@@ -23,6 +26,15 @@ public enum OutboxTable {
     /** SQL for a row's destination: a region name in control's table, the constant {@code control} in a region's. */
     public String destinationColumn() {
         return destinationColumn;
+    }
+
+    /** The outbox tables of this server's silo: control's, a region's, or both in a MONOLITH. */
+    public static List<OutboxTable> onThisServer() {
+        return switch (Silos.currentMode()) {
+            case CONTROL -> List.of(CONTROL);
+            case REGION -> List.of(REGION);
+            case MONOLITH -> List.of(CONTROL, REGION);
+        };
     }
 
     public static OutboxTable holding(OutboxCategory category) {

@@ -105,6 +105,11 @@ public final class RpcJson {
         }
     }
 
+    /** Any JSON the RPC layer reads besides arguments and values, e.g. a callee's problem details. */
+    public static <T> T read(String json, Class<T> type) {
+        return JSONB.fromJson(json, type);
+    }
+
     public static byte[] writeResult(RpcMethod method, Object result) {
         Object value = result instanceof Optional<?> optional ? optional.orElse(null) : result;
         return (value == null ? "null" : JSONB.toJson(value)).getBytes(StandardCharsets.UTF_8);

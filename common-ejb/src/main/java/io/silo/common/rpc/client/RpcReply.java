@@ -6,16 +6,12 @@ import io.silo.common.rpc.RpcJson;
 import io.silo.common.rpc.RpcMethod;
 import io.silo.common.rpc.dispatch.RpcDispatchResource;
 import io.silo.common.web.Problem;
-import jakarta.json.bind.Jsonb;
-import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
 
 /** What a callee answered (anything but 503, which the transport turns into a retry or an unavailable error). */
 public record RpcReply(int status, byte[] body) {
-
-    private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** The method's return value, or the exception the callee's answer stands for. */
     public Object value(RpcMethod method, RpcTarget target) {
@@ -68,7 +64,7 @@ public record RpcReply(int status, byte[] body) {
 
     private Problem problem() {
         try {
-            return JSONB.fromJson(new String(body, StandardCharsets.UTF_8), Problem.class);
+            return RpcJson.read(new String(body, StandardCharsets.UTF_8), Problem.class);
         } catch (JsonbException e) {
             return null;
         }
