@@ -13,7 +13,8 @@ public enum AuditEvent {
     LOGOUT("logout"),
     PASSWORD_CHANGED("password.changed"),
     TOKEN_CREATED("token.created"),
-    TOKEN_REVOKED("token.revoked");
+    TOKEN_REVOKED("token.revoked"),
+    ORGANIZATION_CREATED("organization.created");
 
     private final String value;
 

@@ -75,7 +75,26 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
                 .setParameter(4, organization.region())
                 .setParameter(5, status.name())
                 .setParameter(6, organization.version())
-                .executeUpdate() > 0;
+                .executeUpdate() > 0 && confirmSlug(organization, status);
+    }
+
+    /**
+     * The region has the organization: its slug's claim is confirmed (the lease ends), or claimed now for an
+     * organization control did not create itself. Always true: the mapping changed.
+     */
+    private boolean confirmSlug(OrganizationMappingReplica organization, OrganizationStatus status) {
+        if (status == OrganizationStatus.ACTIVE) {
+            entityManager.createNativeQuery("""
+                    INSERT INTO control.slug_reservation (slug, organization_id, region, kind) VALUES (?1, ?2, ?3, 'PRIMARY')
+                    ON CONFLICT (slug) DO UPDATE SET lease_expires_at = NULL
+                    WHERE slug_reservation.organization_id = excluded.organization_id
+                    """)
+                    .setParameter(1, organization.slug())
+                    .setParameter(2, organization.id())
+                    .setParameter(3, organization.region())
+                    .executeUpdate();
+        }
+        return true;
     }
 
     private boolean applyMember(OrganizationMemberReplica member) {
