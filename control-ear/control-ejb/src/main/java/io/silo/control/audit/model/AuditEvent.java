@@ -16,7 +16,8 @@ public enum AuditEvent {
     TOKEN_REVOKED("token.revoked"),
     ORGANIZATION_CREATED("organization.created"),
     ORGANIZATION_PROVISIONING_REPAIRED("organization.provisioning-repaired"),
-    ORGANIZATION_PROVISIONING_RELEASED("organization.provisioning-released");
+    ORGANIZATION_PROVISIONING_RELEASED("organization.provisioning-released"),
+    ORGANIZATION_SLUG_CHANGED("organization.slug-changed");
 
     private final String value;
 
