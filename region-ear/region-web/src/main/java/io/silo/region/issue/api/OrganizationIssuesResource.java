@@ -6,6 +6,7 @@ import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
+import io.silo.common.web.CursorPage;
 import io.silo.region.event.api.EventJson;
 import io.silo.region.issue.service.IssueEvents;
 import io.silo.region.issue.service.IssueReads;
@@ -15,6 +16,8 @@ import io.silo.region.organization.service.OrganizationContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -96,8 +99,9 @@ public class OrganizationIssuesResource {
     public Response events(@PathParam("issue_id") String issueId, @QueryParam("cursor") String cursor,
                            @QueryParam("per_page") String perPage, @Context UriInfo uri) {
         OrganizationContext organization = enter();
-        return events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor), Cursor.limit(perPage))
-                .map(EventJson::summary).toResponse(uri).build();
+        CursorPage<JsonObject> page = events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor),
+                Cursor.limit(perPage)).map(EventJson::summary);
+        return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
     }
 
     private OrganizationContext enter() {
