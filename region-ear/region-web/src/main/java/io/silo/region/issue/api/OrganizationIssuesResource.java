@@ -17,8 +17,11 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.validation.constraints.NotNull;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -30,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -87,10 +91,10 @@ public class OrganizationIssuesResource {
     @Path("{issue_id}/")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.EVENT_WRITE, userOnly = false)
-    public IssueView update(@PathParam("issue_id") String issueId, @NotNull UpdateIssueRequest body) {
+    public IssueView update(@PathParam("issue_id") String issueId, String body) {
         OrganizationContext organization = enter();
         long id = issueId(issueId);
-        return IssueView.of(statusChanges.change(organization, id, body.status, current.clientAddress()));
+        return IssueView.of(statusChanges.change(organization, id, status(body), current.clientAddress()));
     }
 
     @GET
@@ -102,6 +106,24 @@ public class OrganizationIssuesResource {
         CursorPage<JsonObject> page = events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor),
                 Cursor.limit(perPage)).map(EventJson::summary);
         return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
+    }
+
+    /**
+     * The {@code status} of an update's body, {@code {"status": "resolved" | "unresolved" | "ignored"}}; read
+     * here rather than bound, so an empty or malformed body is refused with a detail that says what to send.
+     */
+    private static String status(String body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw ApiException.badRequest("The body must be a JSON object such as {\"status\": \"resolved\"}");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("The body must be a JSON object such as {\"status\": \"resolved\"}");
+        }
+        JsonValue status = value.asJsonObject().get("status");
+        return status instanceof JsonString text ? text.getString() : null;
     }
 
     private OrganizationContext enter() {
