@@ -8,6 +8,10 @@ package io.silo.common.outbox;
 public enum OutboxCategory {
     USER_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, UserReplica.class),
     API_TOKEN_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, ApiTokenReplica.class),
+    ORGANIZATION_PROVISIONING(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
+            OrganizationProvisioningRequest.class),
+    ORGANIZATION_PROVISIONING_CANCELLED(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
+            OrganizationProvisioningCancelled.class),
     ORGANIZATION_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMappingReplica.class),
     ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
     PROJECT_KEY_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, ProjectKeyMappingReplica.class),

@@ -49,6 +49,20 @@ public class OrganizationMapping {
     protected OrganizationMapping() {
     }
 
+    /** The mapping control writes when it reserves the slug: PROVISIONING at version 0, before its region has it. */
+    public static OrganizationMapping provisioning(long id, String slug, String name, String region, OffsetDateTime now) {
+        OrganizationMapping mapping = new OrganizationMapping();
+        mapping.id = id;
+        mapping.slug = slug;
+        mapping.name = name;
+        mapping.region = region;
+        mapping.status = OrganizationStatus.PROVISIONING;
+        mapping.version = 0;
+        mapping.createdAt = now;
+        mapping.replicatedAt = now;
+        return mapping;
+    }
+
     public long id() {
         return id;
     }
@@ -71,6 +85,11 @@ public class OrganizationMapping {
 
     public long version() {
         return version;
+    }
+
+    /** Control decides slugs: a rename takes effect here at once, before the region's message confirms it. */
+    public void changeSlug(String newSlug) {
+        this.slug = newSlug;
     }
 
     public OffsetDateTime createdAt() {

@@ -3,6 +3,7 @@ package io.silo.control.region.api;
 import io.silo.common.auth.PublicEndpoint;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
+import io.silo.control.organization.service.PublicUrls;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -32,11 +33,14 @@ public class RegionsResource {
     @Inject
     RegionDirectory directory;
 
+    @Inject
+    PublicUrls urls;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public RegionList list() {
         return new RegionList(directory.visible().stream()
-                .map(region -> new RegionLink(region.name(), "http://" + region.apiHost()))
+                .map(region -> new RegionLink(region.name(), urls.region(region.name())))
                 .toList());
     }
 }

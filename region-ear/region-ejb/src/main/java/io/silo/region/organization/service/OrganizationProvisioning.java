@@ -32,10 +32,14 @@ public class OrganizationProvisioning {
     @EJB
     RegionDirectoryChanges directory;
 
-    public Organization provision(long organizationId, String slug, String name, long ownerUserId) {
+    /** The organization after provisioning; {@code created} is false when it existed already. */
+    public record Provisioned(Organization organization, boolean created) {
+    }
+
+    public Provisioned provision(long organizationId, String slug, String name, long ownerUserId) {
         Organization existing = entityManager.find(Organization.class, organizationId);
         if (existing != null) {
-            return existing;
+            return new Provisioned(existing, false);
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Organization organization = new Organization(organizationId, slug, name, now);
@@ -48,6 +52,21 @@ public class OrganizationProvisioning {
         entityManager.persist(team);
         directory.organizationChanged(organization);
         directory.memberChanged(owner, false);
-        return organization;
+        return new Provisioned(organization, true);
+    }
+
+    /**
+     * Removes an organization whose creation control gave up, with everything in it (the foreign keys cascade).
+     * Control ignores whatever this region sent about it, so nothing is sent back.
+     *
+     * @return whether there was one to remove
+     */
+    public boolean cancel(long organizationId) {
+        Organization organization = entityManager.find(Organization.class, organizationId);
+        if (organization == null) {
+            return false;
+        }
+        entityManager.remove(organization);
+        return true;
     }
 }

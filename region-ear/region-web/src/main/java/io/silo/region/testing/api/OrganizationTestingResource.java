@@ -45,7 +45,7 @@ public class OrganizationTestingResource {
         long id = body.containsKey("id") ? body.getJsonNumber("id").longValueExact() : ids.nextId();
         JsonNumber owner = body.getJsonNumber("ownerUserId");
         Organization organization = provisioning.provision(id, body.getString("slug"), body.getString("name"),
-                owner.longValueExact());
+                owner.longValueExact()).organization();
         return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
                 .add("id", String.valueOf(organization.id()))
                 .add("slug", organization.slug())
