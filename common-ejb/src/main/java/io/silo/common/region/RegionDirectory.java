@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * silo.region.us.id=1
  * silo.region.us.address=http://127.0.0.1:8081
  * silo.region.us.api-host=us.localhost
+ * silo.region.us.ingest-host=o.us.example   (default: the api-host)
  * silo.region.us.category=MULTI_TENANT     (default)
  * silo.region.us.visible=true               (default)
  * </pre>
@@ -60,9 +61,10 @@ public final class RegionDirectory {
             URI address = config.apply(prefix + "address").map(URI::create)
                     .orElseThrow(() -> invalid("region '" + name + "' has no " + prefix + "address"));
             String apiHost = config.apply(prefix + "api-host").orElse(name + ".localhost");
+            String ingestHost = config.apply(prefix + "ingest-host").orElse(apiHost);
             RegionCategory category = parseCategory(name, config.apply(prefix + "category").orElse("MULTI_TENANT"));
             boolean visible = Boolean.parseBoolean(config.apply(prefix + "visible").orElse("true"));
-            regions.put(name, new Region(name, id, address, apiHost, category, visible));
+            regions.put(name, new Region(name, id, address, apiHost, ingestHost, category, visible));
         }
         return new RegionDirectory(regions);
     }

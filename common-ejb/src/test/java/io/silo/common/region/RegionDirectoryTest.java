@@ -21,7 +21,17 @@ class RegionDirectoryTest {
         assertEquals(List.of("us", "eu"), directory.visible().stream().map(Region::name).toList());
         assertEquals(RegionCategory.SINGLE_TENANT, directory.require("acme").category());
         assertEquals("eu.silo.test", directory.require("eu").apiHost());
+        assertEquals("eu.silo.test", directory.require("eu").ingestHost(), "the ingest host defaults to the API host");
         assertEquals(2, directory.require("eu").id());
+    }
+
+    @Test
+    void theIngestHostOfDsnsCanDifferFromTheApiHost() {
+        RegionDirectory directory = RegionDirectory.fromConfig(config(Map.of("silo.regions", "eu",
+                "silo.region.eu.id", "2", "silo.region.eu.address", "http://127.0.0.1:8082",
+                "silo.region.eu.api-host", "eu.silo.test", "silo.region.eu.ingest-host", "o.eu.silo.test")));
+        assertEquals("o.eu.silo.test", directory.require("eu").ingestHost());
+        assertEquals("eu.silo.test", directory.require("eu").apiHost());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.silo.region.organization.service;
 
+import io.silo.common.auth.CurrentRequest;
+import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.OrganizationMappingReplica;
 import io.silo.common.outbox.OrganizationMemberReplica;
 import io.silo.common.outbox.ProjectKeyMappingReplica;
+import io.silo.common.outbox.RegionAuditEntry;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.region.member.model.OrganizationMember;
@@ -16,6 +19,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 
 /**
  * Turns a changed organization, membership or project key into the message control's directory needs, in the
@@ -32,8 +36,14 @@ public class RegionDirectoryChanges {
     @EJB
     ControlDirectoryOutbox outbox;
 
+    @EJB
+    IdGenerator ids;
+
     @Inject
     SiloIdentity silo;
+
+    @Inject
+    CurrentRequest current;
 
     public void organizationChanged(Organization organization) {
         entityManager.flush();
@@ -59,6 +69,15 @@ public class RegionDirectoryChanges {
         entityManager.flush();
         outbox.projectKeyChanged(new ProjectKeyMappingReplica(key.id(), key.publicKey(), key.projectId(),
                 key.organizationId(), region(), removed, key.version() + (removed ? 1 : 0)));
+    }
+
+    /**
+     * Something auditable happened in the caller's organization ({@code member.added} …), done by the caller to
+     * {@code targetUserId} (null: to no account); control's audit index learns it.
+     */
+    public void audited(OrganizationContext context, String event, Long targetUserId, String detail) {
+        outbox.audited(new RegionAuditEntry(ids.nextId(), region(), context.organizationId(),
+                context.actorUserId().orElse(null), targetUserId, event, current.clientAddress(), detail, Instant.now()));
     }
 
     private String region() {

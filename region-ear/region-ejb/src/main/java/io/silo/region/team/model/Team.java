@@ -21,11 +21,14 @@ import java.util.Set;
         + " AND t.slug = :slug")
 @NamedQuery(name = Team.OF_ORGANIZATION, query = "SELECT t FROM Team t WHERE t.organizationId = :organizationId"
         + " AND t.id < :before AND t.id > :after ORDER BY t.id DESC")
+@NamedQuery(name = Team.ALL_OF_ORGANIZATION, query = "SELECT t FROM Team t WHERE t.organizationId = :organizationId"
+        + " ORDER BY t.slug")
 @RegionSilo
 public class Team {
 
     public static final String BY_SLUG = "Team.bySlug";
     public static final String OF_ORGANIZATION = "Team.ofOrganization";
+    public static final String ALL_OF_ORGANIZATION = "Team.allOfOrganization";
 
     @Id
     private long id;
