@@ -67,4 +67,49 @@ class CursorPageTest {
             assertEquals("per_page", assertThrows(ApiException.class, () -> Cursor.limit(bad)).problem().errors().get(0).field());
         }
     }
+
+    /** Rows (key, id) where keys repeat, as a database answers {@code (key, id) < (?, ?) ORDER BY key DESC, id DESC}. */
+    private static List<long[]> fetchKeyed(Cursor cursor, int limit) {
+        List<long[]> rows = List.of(new long[] {30, 1}, new long[] {20, 7}, new long[] {20, 5}, new long[] {20, 2},
+                new long[] {10, 9}, new long[] {10, 3});
+        Comparator<long[]> order = Comparator.<long[]>comparingLong(row -> row[0]).thenComparingLong(row -> row[1]);
+        long[] at = {cursor.key(), cursor.id()};
+        return cursor.backwards()
+                ? rows.stream().filter(row -> order.compare(row, at) > 0).sorted(order).limit(limit + 1).toList()
+                : rows.stream().filter(row -> order.compare(row, at) < 0).sorted(order.reversed()).limit(limit + 1).toList();
+    }
+
+    private static List<Long> ids(CursorPage<long[]> page) {
+        return page.items().stream().map(row -> row[1]).toList();
+    }
+
+    @Test
+    void aKeyedListPagesThroughRowsThatShareAKeyWithoutSkippingOrRepeating() {
+        CursorPage<long[]> first = CursorPage.of(Cursor.start(), 2, fetchKeyed(Cursor.start(), 2), row -> row[0], row -> row[1]);
+        assertEquals(List.of(1L, 7L), ids(first));
+        assertEquals("20_7:0:0", first.next().value());
+
+        Cursor secondCursor = Cursor.parse(first.next().value());
+        CursorPage<long[]> second = CursorPage.of(secondCursor, 2, fetchKeyed(secondCursor, 2), row -> row[0], row -> row[1]);
+        assertEquals(List.of(5L, 2L), ids(second));
+        assertTrue(second.hasNext());
+
+        CursorPage<long[]> third = CursorPage.of(second.next(), 2, fetchKeyed(second.next(), 2), row -> row[0], row -> row[1]);
+        assertEquals(List.of(9L, 3L), ids(third));
+        assertFalse(third.hasNext());
+
+        Cursor backCursor = Cursor.parse(third.previous().value());
+        CursorPage<long[]> back = CursorPage.of(backCursor, 2, fetchKeyed(backCursor, 2), row -> row[0], row -> row[1]);
+        assertEquals(List.of(5L, 2L), ids(back));
+        assertTrue(back.hasPrevious());
+    }
+
+    @Test
+    void keyedCursorsKeepBothPartsAndRefuseMalformedOnes() {
+        assertEquals(new Cursor(1700000000000000L, 42, false), Cursor.parse("1700000000000000_42:0:0"));
+        assertEquals("42:0:1", Cursor.before(42, 42).value());
+        for (String bad : List.of("1_:0:0", "_1:0:0", "1_2_3:0:0", "a_1:0:0")) {
+            assertEquals(400, assertThrows(ApiException.class, () -> Cursor.parse(bad)).problem().status(), bad);
+        }
+    }
 }

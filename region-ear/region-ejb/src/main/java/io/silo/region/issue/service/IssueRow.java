@@ -1,0 +1,19 @@
+package io.silo.region.issue.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** An issue as the API reads it, with the project it belongs to. */
+public record IssueRow(long id, long projectId, String projectSlug, String projectName, String title, String culprit,
+                       String level, String status, String platform, Instant firstSeen, Instant lastSeen,
+                       long timesSeen, long userCount) {
+
+    /** Microseconds since the epoch: PostgreSQL's resolution, so a cursor key equals the stored timestamp. */
+    static long micros(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    static Instant fromMicros(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,135 @@
+package io.silo.region.issue.api;
+
+import io.silo.common.auth.Authorize;
+import io.silo.common.auth.CurrentRequest;
+import io.silo.common.auth.Scope;
+import io.silo.common.silo.RegionSilo;
+import io.silo.common.web.ApiException;
+import io.silo.common.web.Cursor;
+import io.silo.region.event.api.EventJson;
+import io.silo.region.issue.service.IssueEvents;
+import io.silo.region.issue.service.IssueReads;
+import io.silo.region.issue.service.IssueStatusChanges;
+import io.silo.region.organization.service.OrganizationAccess;
+import io.silo.region.organization.service.OrganizationContext;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An organization's issues, in Sentry's paths: {@code GET /api/0/organizations/{organization_slug}/issues/}
+ * (every project, or those named by {@code project=<id>}; {@code -1} means all), {@code GET} and {@code PUT}
+ * (status) of {@code …/issues/{issue_id}/}, and {@code GET …/issues/{issue_id}/events/}, newest first.
+ * Non-members get 404 as for an unknown organization; an issue of another organization is not found.
+ */
+@Path("api/0/organizations/{organization_slug}/issues/")
+@RequestScoped
+@RegionSilo
+@Produces(MediaType.APPLICATION_JSON)
+public class OrganizationIssuesResource {
+
+    @EJB
+    OrganizationAccess access;
+
+    @EJB
+    IssueReads issues;
+
+    @EJB
+    IssueEvents events;
+
+    @EJB
+    IssueStatusChanges statusChanges;
+
+    @Inject
+    CurrentRequest current;
+
+    @PathParam("organization_slug")
+    String organizationSlug;
+
+    @GET
+    @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
+    public Response list(@QueryParam("project") List<String> projects, @QueryParam("query") String query,
+                         @QueryParam("statsPeriod") String statsPeriod, @QueryParam("sort") String sort,
+                         @QueryParam("cursor") String cursor, @QueryParam("per_page") String perPage,
+                         @Context UriInfo uri) {
+        OrganizationContext organization = enter();
+        return IssueListing.page(issues, organization.organizationId(), projectIds(projects), query, statsPeriod, sort,
+                cursor, perPage, uri);
+    }
+
+    @GET
+    @Path("{issue_id}/")
+    @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
+    public IssueView get(@PathParam("issue_id") String issueId) {
+        OrganizationContext organization = enter();
+        return issues.find(organization.organizationId(), issueId(issueId)).map(IssueView::of)
+                .orElseThrow(OrganizationIssuesResource::noSuchIssue);
+    }
+
+    @PUT
+    @Path("{issue_id}/")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Authorize(scopes = Scope.EVENT_WRITE, userOnly = false)
+    public IssueView update(@PathParam("issue_id") String issueId, @NotNull UpdateIssueRequest body) {
+        OrganizationContext organization = enter();
+        long id = issueId(issueId);
+        return IssueView.of(statusChanges.change(organization, id, body.status, current.clientAddress()));
+    }
+
+    @GET
+    @Path("{issue_id}/events/")
+    @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
+    public Response events(@PathParam("issue_id") String issueId, @QueryParam("cursor") String cursor,
+                           @QueryParam("per_page") String perPage, @Context UriInfo uri) {
+        OrganizationContext organization = enter();
+        return events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor), Cursor.limit(perPage))
+                .map(EventJson::summary).toResponse(uri).build();
+    }
+
+    private OrganizationContext enter() {
+        return access.enter(current.requirePrincipal(), organizationSlug);
+    }
+
+    private static long issueId(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw noSuchIssue();
+        }
+    }
+
+    private static ApiException noSuchIssue() {
+        return ApiException.notFound("No such issue");
+    }
+
+    /** {@code project} parameters: project ids; none, or {@code -1}, for every project. */
+    private static List<Long> projectIds(List<String> values) {
+        List<Long> ids = new ArrayList<>();
+        for (String value : values) {
+            try {
+                long id = Long.parseLong(value.strip());
+                if (id == -1) {
+                    return List.of();
+                }
+                ids.add(id);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalidField("project", "must be a project id, or -1 for every project");
+            }
+        }
+        return ids;
+    }
+}
