@@ -21,8 +21,6 @@ import java.util.Optional;
         + " WHERE m.organizationId = :organizationId AND m.userId = :userId")
 @NamedQuery(name = OrganizationMember.OF_ORGANIZATION, query = "SELECT m FROM OrganizationMember m"
         + " WHERE m.organizationId = :organizationId AND m.id < :before AND m.id > :after ORDER BY m.id DESC")
-@NamedQuery(name = OrganizationMember.COUNT_WITH_ROLE, query = "SELECT COUNT(m) FROM OrganizationMember m"
-        + " WHERE m.organizationId = :organizationId AND m.role = :role AND m.userId IS NOT NULL")
 @NamedQuery(name = OrganizationMember.PENDING_BY_EMAIL, query = "SELECT m FROM OrganizationMember m"
         + " WHERE m.organizationId = :organizationId AND m.userId IS NULL AND LOWER(m.email) = :email")
 @RegionSilo
@@ -30,8 +28,6 @@ public class OrganizationMember {
 
     public static final String OF_USER = "OrganizationMember.ofUser";
     public static final String OF_ORGANIZATION = "OrganizationMember.ofOrganization";
-    /** Members with an account (not pending invitations) holding {@code :role}. */
-    public static final String COUNT_WITH_ROLE = "OrganizationMember.countWithRole";
     /** The pending invitation of {@code :email} (given in lower case). */
     public static final String PENDING_BY_EMAIL = "OrganizationMember.pendingByEmail";
 

@@ -204,10 +204,10 @@ public class MemberService {
     /** 409 unless another owner remains; the organization's row is locked so two owners cannot both go at once. */
     private void requireAnotherOwner(OrganizationContext context, String refusal) {
         entityManager.lock(context.organization(), LockModeType.PESSIMISTIC_WRITE);
-        long owners = entityManager.createNamedQuery(OrganizationMember.COUNT_WITH_ROLE, Long.class)
-                .setParameter("organizationId", context.organizationId())
-                .setParameter("role", MemberRole.OWNER)
-                .getSingleResult();
+        long owners = ((Number) entityManager.createNativeQuery("SELECT count(*) FROM region.organization_member"
+                        + " WHERE organization_id = ?1 AND role = 'owner' AND user_id IS NOT NULL")
+                .setParameter(1, context.organizationId())
+                .getSingleResult()).longValue();
         if (owners <= 1) {
             throw ApiException.conflict(refusal + "; make another member an owner first");
         }
