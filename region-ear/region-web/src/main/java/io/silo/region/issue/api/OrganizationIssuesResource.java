@@ -6,6 +6,7 @@ import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
+import io.silo.common.web.CursorPage;
 import io.silo.region.event.api.EventJson;
 import io.silo.region.issue.service.IssueEvents;
 import io.silo.region.issue.service.IssueReads;
@@ -15,7 +16,12 @@ import io.silo.region.organization.service.OrganizationContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -27,6 +33,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,10 +91,10 @@ public class OrganizationIssuesResource {
     @Path("{issue_id}/")
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.EVENT_WRITE, userOnly = false)
-    public IssueView update(@PathParam("issue_id") String issueId, @NotNull UpdateIssueRequest body) {
+    public IssueView update(@PathParam("issue_id") String issueId, String body) {
         OrganizationContext organization = enter();
         long id = issueId(issueId);
-        return IssueView.of(statusChanges.change(organization, id, body.status, current.clientAddress()));
+        return IssueView.of(statusChanges.change(organization, id, status(body), current.clientAddress()));
     }
 
     @GET
@@ -96,8 +103,27 @@ public class OrganizationIssuesResource {
     public Response events(@PathParam("issue_id") String issueId, @QueryParam("cursor") String cursor,
                            @QueryParam("per_page") String perPage, @Context UriInfo uri) {
         OrganizationContext organization = enter();
-        return events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor), Cursor.limit(perPage))
-                .map(EventJson::summary).toResponse(uri).build();
+        CursorPage<JsonObject> page = events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor),
+                Cursor.limit(perPage)).map(EventJson::summary);
+        return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
+    }
+
+    /**
+     * The {@code status} of an update's body, {@code {"status": "resolved" | "unresolved" | "ignored"}}; read
+     * here rather than bound, so an empty or malformed body is refused with a detail that says what to send.
+     */
+    private static String status(String body) {
+        JsonValue value;
+        try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
+            value = reader.readValue();
+        } catch (JsonException e) {
+            throw ApiException.badRequest("The body must be a JSON object such as {\"status\": \"resolved\"}");
+        }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ApiException.badRequest("The body must be a JSON object such as {\"status\": \"resolved\"}");
+        }
+        JsonValue status = value.asJsonObject().get("status");
+        return status instanceof JsonString text ? text.getString() : null;
     }
 
     private OrganizationContext enter() {

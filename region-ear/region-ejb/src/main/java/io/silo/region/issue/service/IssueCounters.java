@@ -1,0 +1,108 @@
+package io.silo.region.issue.service;
+
+import io.silo.region.event.service.NormalizedEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * An issue's counters, kept in the transaction that stores each of its events: one upsert per event that
+ * creates the issue or counts the event (times seen + 1, first and last seen widened, level, title and culprit
+ * of the latest event, a resolved issue unresolved again), safe under concurrent events of one fingerprint
+ * because PostgreSQL serializes them on the issue's unique key. Each change raises the row's version, as JPA's
+ * optimistic check expects.
+ */
+public final class IssueCounters {
+
+    private static final String FIND = "SELECT id FROM region.issue WHERE project_id = ? AND fingerprint_hash = ?";
+
+    private static final String COUNT = """
+            INSERT INTO region.issue AS i (id, organization_id, project_id, fingerprint_hash, title, culprit, level,
+                                           platform, status, first_seen, last_seen, times_seen, user_count, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', ?, ?, 1, ?, 1)
+            ON CONFLICT (project_id, fingerprint_hash) DO UPDATE SET
+                times_seen = i.times_seen + 1,
+                user_count = i.user_count + EXCLUDED.user_count,
+                first_seen = least(i.first_seen, EXCLUDED.first_seen),
+                last_seen = greatest(i.last_seen, EXCLUDED.last_seen),
+                level = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.level ELSE i.level END,
+                title = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.title ELSE i.title END,
+                culprit = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.culprit ELSE i.culprit END,
+                platform = coalesce(i.platform, EXCLUDED.platform),
+                status = CASE WHEN i.status = 'resolved' THEN 'unresolved' ELSE i.status END,
+                version = i.version + 1
+            RETURNING id""";
+
+    private static final String ADD_USER = "INSERT INTO region.issue_user (issue_id, user_key) VALUES (?, ?)"
+            + " ON CONFLICT DO NOTHING";
+
+    private static final String COUNT_USER = "UPDATE region.issue SET user_count = user_count + 1,"
+            + " version = version + 1 WHERE id = ?";
+
+    private IssueCounters() {
+    }
+
+    /** The id of the project's issue of this fingerprint, or {@code newId} when there is none yet. */
+    public static long expectedIssueId(Connection connection, long projectId, String fingerprintHash, long newId)
+            throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND)) {
+            find.setLong(1, projectId);
+            find.setString(2, fingerprintHash);
+            try (ResultSet row = find.executeQuery()) {
+                return row.next() ? row.getLong(1) : newId;
+            }
+        }
+    }
+
+    /**
+     * Counts a stored event in its issue, {@code expectedIssueId} when the user is new to it ({@link
+     * #expectedIssueId}); returns the issue's id, which differs from the expected one only when another
+     * transaction created the issue meanwhile (then the user is counted there).
+     */
+    public static long count(Connection connection, long expectedIssueId, long organizationId, long projectId,
+                             NormalizedEvent event) throws SQLException {
+        boolean newUser = event.userKey() != null && addUser(connection, expectedIssueId, event.userKey());
+        long issueId;
+        try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
+            upsert.setLong(1, expectedIssueId);
+            upsert.setLong(2, organizationId);
+            upsert.setLong(3, projectId);
+            upsert.setString(4, event.fingerprintHash());
+            upsert.setString(5, event.title());
+            upsert.setString(6, event.culprit());
+            upsert.setString(7, event.level());
+            upsert.setString(8, event.platform());
+            upsert.setObject(9, event.occurredAt());
+            upsert.setObject(10, event.occurredAt());
+            upsert.setLong(11, newUser ? 1 : 0);
+            try (ResultSet row = upsert.executeQuery()) {
+                row.next();
+                issueId = row.getLong(1);
+            }
+        }
+        if (issueId != expectedIssueId && event.userKey() != null) {
+            try (PreparedStatement misplaced = connection.prepareStatement(
+                    "DELETE FROM region.issue_user WHERE issue_id = ? AND user_key = ?")) {
+                misplaced.setLong(1, expectedIssueId);
+                misplaced.setString(2, event.userKey());
+                misplaced.executeUpdate();
+            }
+            if (addUser(connection, issueId, event.userKey())) {
+                try (PreparedStatement countUser = connection.prepareStatement(COUNT_USER)) {
+                    countUser.setLong(1, issueId);
+                    countUser.executeUpdate();
+                }
+            }
+        }
+        return issueId;
+    }
+
+    private static boolean addUser(Connection connection, long issueId, String userKey) throws SQLException {
+        try (PreparedStatement add = connection.prepareStatement(ADD_USER)) {
+            add.setLong(1, issueId);
+            add.setString(2, userKey);
+            return add.executeUpdate() == 1;
+        }
+    }
+}
