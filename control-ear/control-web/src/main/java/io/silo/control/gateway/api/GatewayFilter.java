@@ -123,7 +123,10 @@ public class GatewayFilter extends HttpFilter {
     }
 
     private static Optional<String> sentryKey(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
         return SentryKeys.fromAuthHeader(request.getHeader("X-Sentry-Auth"))
+                .or(() -> authorization != null && authorization.regionMatches(true, 0, "Sentry ", 0, 7)
+                        ? SentryKeys.fromAuthHeader(authorization) : Optional.empty())
                 .or(() -> SentryKeys.fromQuery(request.getQueryString()));
     }
 

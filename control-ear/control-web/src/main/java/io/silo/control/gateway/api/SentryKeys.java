@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Where an SDK request names its DSN's public key, in the order Sentry reads them: the {@code X-Sentry-Auth}
- * header's {@code sentry_key}, the {@code sentry_key} query parameter, or the {@code dsn} of an envelope's
- * header line.
+ * header's {@code sentry_key} (or {@code Authorization: Sentry …}'s), the {@code sentry_key} query parameter, or
+ * the {@code dsn} of an envelope's header line.
  */
 final class SentryKeys {
 
