@@ -1,6 +1,7 @@
 package io.silo.common.auth;
 
 import io.silo.common.web.ApiException;
+import io.silo.common.web.TrustedProxies;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -16,8 +17,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.lang.reflect.AnnotatedElement;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -98,20 +97,8 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
 
     /** The client's address: the peer's, or behind trusted proxies the last address they did not add themselves. */
     private String clientAddress(ContainerRequestContext request) {
-        String peer = servletRequest.getRemoteAddr();
-        List<String> trusted = trustedProxies.map(list -> Arrays.stream(list.split(",")).map(String::strip).toList())
-                .orElse(List.of());
-        String forwarded = request.getHeaderString("X-Forwarded-For");
-        if (forwarded == null || !trusted.contains(peer)) {
-            return peer;
-        }
-        List<String> hops = Arrays.stream(forwarded.split(",")).map(String::strip).filter(hop -> !hop.isEmpty()).toList();
-        for (int i = hops.size() - 1; i >= 0; i--) {
-            if (!trusted.contains(hops.get(i))) {
-                return hops.get(i).length() <= 64 ? hops.get(i) : peer;
-            }
-        }
-        return peer;
+        return new TrustedProxies(trustedProxies).clientAddress(servletRequest.getRemoteAddr(),
+                request.getHeaderString("X-Forwarded-For"));
     }
 
     /**

@@ -66,6 +66,11 @@ public class ApiException extends RuntimeException {
         return problem;
     }
 
+    /** The response headers that go with the problem, e.g. {@code Retry-After}. */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
     public Response toResponse() {
         Response.ResponseBuilder response = problem.toResponseBuilder();
         headers.forEach(response::header);

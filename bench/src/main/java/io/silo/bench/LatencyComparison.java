@@ -1,0 +1,142 @@
+package io.silo.bench;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One way of doing something measured against its baseline in alternating rounds, so that a busy machine's drift
+ * hits both alike: each round gives p50, p99 and throughput; the outcome is the median of each over the rounds,
+ * their ratios, and the JSON block a results file carries.
+ */
+final class LatencyComparison {
+
+    private LatencyComparison() {
+    }
+
+    record Figures(double p50Micros, double p99Micros, double perSecond) {
+
+        String json() {
+            return String.format(Locale.ROOT, "{\"p50_micros\": %.0f, \"p99_micros\": %.0f, \"per_second\": %.0f}",
+                    p50Micros, p99Micros, perSecond);
+        }
+    }
+
+    /** One round of one side. */
+    @FunctionalInterface
+    interface Round {
+        Figures run() throws Exception;
+    }
+
+    /** Medians over the rounds of the measured side and of the baseline. */
+    record Outcome(Figures measured, Figures baseline) {
+
+        double p50Ratio() {
+            return measured.p50Micros() / baseline.p50Micros();
+        }
+
+        double p99Ratio() {
+            return measured.p99Micros() / baseline.p99Micros();
+        }
+
+        double throughputRatio() {
+            return measured.perSecond() / baseline.perSecond();
+        }
+
+        boolean meets(double maxP50Ratio, double minThroughputRatio) {
+            return p50Ratio() <= maxP50Ratio && throughputRatio() >= minThroughputRatio;
+        }
+
+        /** The results file's block: {@code concurrencyName} and {@code countName} label the run's parameters. */
+        String json(String measuredName, String baselineName, String concurrencyName, int concurrency, String countName,
+                    int count) {
+            return String.format(Locale.ROOT, """
+                        {
+                          "%s": %d,
+                          "%s": %d,
+                          "%s": %s,
+                          "%s": %s,
+                          "p50_ratio": %.3f,
+                          "p99_ratio": %.3f,
+                          "throughput_ratio": %.3f
+                        }""", concurrencyName, concurrency, countName, count, measuredName, measured.json(),
+                    baselineName, baseline.json(), p50Ratio(), p99Ratio(), throughputRatio());
+        }
+    }
+
+    /** A warm-up round of each side, then {@code rounds} rounds alternating which side goes first, each printed. */
+    static Outcome compare(String label, int rounds, String measuredName, Round measured, String baselineName, Round baseline)
+            throws Exception {
+        measured.run();
+        baseline.run();
+        List<Figures> measuredRounds = new ArrayList<>();
+        List<Figures> baselineRounds = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            if (round % 2 == 0) {
+                measuredRounds.add(measured.run());
+                baselineRounds.add(baseline.run());
+            } else {
+                baselineRounds.add(baseline.run());
+                measuredRounds.add(measured.run());
+            }
+            System.out.printf(Locale.ROOT, "%s round %d: %s %s | %s %s%n", label, round + 1, measuredName,
+                    measuredRounds.get(round), baselineName, baselineRounds.get(round));
+        }
+        Outcome outcome = new Outcome(median(measuredRounds), median(baselineRounds));
+        System.out.printf(Locale.ROOT, "%s: p50 ratio %.2f, p99 ratio %.2f, throughput ratio %.2f%n",
+                label, outcome.p50Ratio(), outcome.p99Ratio(), outcome.throughputRatio());
+        return outcome;
+    }
+
+    /** A benchmark's address, which must be on 127.0.0.1. */
+    static URI loopback(String url) {
+        URI uri = URI.create(url);
+        if (!"127.0.0.1".equals(uri.getHost())) {
+            throw new IllegalArgumentException("benchmarks only talk to 127.0.0.1, not " + uri);
+        }
+        return uri;
+    }
+
+    /** Writes and prints the results file: what was compared, the targets, and the blocks of {@link Outcome#json}. */
+    static void writeResults(Path out, String benchmark, String what, String baseline, String targets, boolean meets,
+                             int rounds, String results) throws IOException {
+        String json = String.format(Locale.ROOT, """
+                {
+                  "benchmark": "%s",
+                  "what": "%s",
+                  "baseline": "%s",
+                  "targets": "%s",
+                  "meets_targets": %s,
+                  "rounds": %d,
+                  "figures_are": "medians over the rounds",
+                  "results": [
+                %s  ],
+                  "machine": "%s, %d cores, Java %s",
+                  "date": "%s"
+                }
+                """, benchmark, what, baseline, targets, meets, rounds, results, InetAddress.getLoopbackAddress().getHostName(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, json);
+        System.out.print(json);
+    }
+
+    private static Figures median(List<Figures> rounds) {
+        return new Figures(median(rounds.stream().mapToDouble(Figures::p50Micros).toArray()),
+                median(rounds.stream().mapToDouble(Figures::p99Micros).toArray()),
+                median(rounds.stream().mapToDouble(Figures::perSecond).toArray()));
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+}

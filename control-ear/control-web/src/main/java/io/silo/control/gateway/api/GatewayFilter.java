@@ -1,0 +1,172 @@
+package io.silo.control.gateway.api;
+
+import io.silo.common.auth.ApiAuthenticationFilter;
+import io.silo.common.region.Region;
+import io.silo.common.region.RegionDirectory;
+import io.silo.common.silo.ControlSilo;
+import io.silo.common.silo.SiloMode;
+import io.silo.common.silo.Silos;
+import io.silo.common.web.ApiException;
+import io.silo.control.gateway.service.GatewayRoutes;
+import io.silo.control.gateway.service.OrganizationRoute;
+import io.silo.control.organization.model.OrganizationStatus;
+import io.silo.control.token.service.TokenFormat;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Control's API gateway (CONTROL mode only; a MONOLITH serves these paths in-process, unchanged). Every
+ * organization-scoped path is sent to the region that holds the organization, and SDK traffic for old DSNs to the
+ * region of its public key; see {@link GatewayPath}. A servlet filter rather than a JAX-RS resource: it sees the
+ * raw request before any JAX-RS processing (no entity providers, no body limit, no authentication filter meant
+ * for control's own endpoints), streams bytes both ways through the servlet streams, serves every method with one
+ * piece of code, and cannot compete in JAX-RS matching with control's own {@code /api/0/organizations/} or, in a
+ * MONOLITH, with the region's resources.
+ * <p>
+ * Authentication stays with the region, which verifies API tokens from its replicas: the {@code Authorization}
+ * header goes on unchanged, and an organization token ({@code silo_o_<region>_…}) is routed by its prefix without
+ * reading the directory. Login sessions exist only in control and are not forwarded: a request that carries only
+ * the session cookie is refused with 401 asking for an API token.
+ */
+@WebFilter(filterName = "ApiGateway", urlPatterns = "/api/*", asyncSupported = true)
+@ControlSilo
+public class GatewayFilter extends HttpFilter {
+
+    private static final String NO_SUCH_ORGANIZATION = "No such organization";
+    private static final int MAX_ENVELOPE_HEADER = 16 * 1024;
+
+    @Inject
+    GatewayRoutes routes;
+
+    @Inject
+    RegionDirectory regions;
+
+    @Inject
+    RegionProxy proxy;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Optional<GatewayPath> path = Silos.currentMode() == SiloMode.CONTROL
+                ? GatewayPath.of(request.getRequestURI().substring(request.getContextPath().length()))
+                : Optional.empty();
+        if (path.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        long started = System.nanoTime();
+        InputStream body = request.getInputStream();
+        Region region;
+        try {
+            if (path.get().isIngestion()) {
+                if (path.get().envelope() && sentryKey(request).isEmpty()) {
+                    body = peekEnvelopeHeader(body);
+                }
+                region = ingestionRegion(request, body);
+            } else {
+                region = organizationRegion(request, path.get().organizationSlug());
+            }
+        } catch (ApiException refusal) {
+            proxy.refuse(response, refusal, "none", started);
+            return;
+        }
+        proxy.forward(request, response, region, body, started);
+    }
+
+    private Region organizationRegion(HttpServletRequest request, String slug) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null && hasSessionCookie(request)) {
+            throw ApiException.unauthorized("Login sessions are not forwarded to an organization's region; send an API token"
+                    + " (Authorization: Bearer …), which works through this gateway and on the region's own host");
+        }
+        Optional<String> tokenRegion = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? TokenFormat.regionOf(authorization.substring(7).strip()) : Optional.empty();
+        if (tokenRegion.isPresent()) {
+            return regions.find(tokenRegion.get())
+                    .orElseThrow(() -> ApiException.unauthorized("Invalid, expired or revoked token"));
+        }
+        OrganizationRoute route = routes.organization(slug).orElseThrow(() -> ApiException.notFound(NO_SUCH_ORGANIZATION));
+        if (route.status() == OrganizationStatus.PROVISIONING) {
+            throw RegionProxy.unavailable("Organization " + slug + " is still being created in region " + route.region()
+                    + "; retry shortly", Duration.ofSeconds(1));
+        }
+        return regionNamed(route.region());
+    }
+
+    private Region ingestionRegion(HttpServletRequest request, InputStream body) {
+        String key = sentryKey(request).or(() -> body instanceof EnvelopeReplay replay ? replay.key() : Optional.empty())
+                .orElseThrow(() -> ApiException.unauthorized("Missing DSN public key: send X-Sentry-Auth with sentry_key,"
+                        + " the sentry_key query parameter, or the envelope header's dsn"));
+        return regionNamed(routes.regionOfPublicKey(key)
+                .orElseThrow(() -> ApiException.unauthorized("Unknown or removed DSN public key")));
+    }
+
+    private Region regionNamed(String name) {
+        return regions.find(name).orElseThrow(() -> proxy.unavailable("Region " + name
+                + " is not in this server's region directory; retry later"));
+    }
+
+    private static Optional<String> sentryKey(HttpServletRequest request) {
+        String authorization = request.getHeader("Authorization");
+        return SentryKeys.fromAuthHeader(request.getHeader("X-Sentry-Auth"))
+                .or(() -> authorization != null && authorization.regionMatches(true, 0, "Sentry ", 0, 7)
+                        ? SentryKeys.fromAuthHeader(authorization) : Optional.empty())
+                .or(() -> SentryKeys.fromQuery(request.getQueryString()));
+    }
+
+    private static boolean hasSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies != null && Arrays.stream(cookies)
+                .anyMatch(cookie -> cookie.getName().equals(ApiAuthenticationFilter.SESSION_COOKIE));
+    }
+
+    /**
+     * Reads an uncompressed envelope's header line (at most 16 KiB) for its DSN and gives a stream that replays it
+     * before the rest of the body, so the body is still forwarded whole and streamed.
+     */
+    private static InputStream peekEnvelopeHeader(InputStream request) throws IOException {
+        InputStream body = new BufferedInputStream(request);
+        ByteArrayOutputStream header = new ByteArrayOutputStream();
+        int next;
+        while (header.size() < MAX_ENVELOPE_HEADER && (next = body.read()) >= 0) {
+            header.write(next);
+            if (next == '\n') {
+                break;
+            }
+        }
+        byte[] read = header.toByteArray();
+        return new EnvelopeReplay(SentryKeys.fromEnvelopeHeader(new String(read, StandardCharsets.UTF_8).strip()),
+                new SequenceInputStream(new ByteArrayInputStream(read), body));
+    }
+
+    /** An envelope's body with its header line read ahead: the key found there, and all the bytes still to read. */
+    private static final class EnvelopeReplay extends java.io.FilterInputStream {
+
+        private final Optional<String> key;
+
+        EnvelopeReplay(Optional<String> key, InputStream all) {
+            super(all);
+            this.key = key;
+        }
+
+        Optional<String> key() {
+            return key;
+        }
+    }
+}
