@@ -22,4 +22,9 @@ class MonolithOrganizationCreationIT extends OrganizationCreationScenarios {
     protected List<String> regions() {
         return List.of("us");
     }
+
+    @Override
+    protected boolean gateway() {
+        return false;
+    }
 }

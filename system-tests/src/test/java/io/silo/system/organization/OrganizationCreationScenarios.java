@@ -32,6 +32,9 @@ public abstract class OrganizationCreationScenarios {
     /** The regions offered for new organizations, the first being the default. */
     protected abstract List<String> regions();
 
+    /** Whether control's API gateway serves organization paths (split), rather than the region in-process. */
+    protected abstract boolean gateway();
+
     private static String body(String name, String slug, String region) {
         var json = Json.createObjectBuilder().add("name", name);
         if (slug != null) {
@@ -172,5 +175,69 @@ public abstract class OrganizationCreationScenarios {
         assertEquals("0", Database.await(topology, controlServer(), java.time.Duration.ofSeconds(30), "0",
                 "SELECT count(*) FROM control.organization_member_mapping WHERE user_id = ? AND NOT is_removed",
                 account.userId()), "control's directory holds the tombstones");
+    }
+
+    /** An owner whose organization-scoped token already works in the organization's region. */
+    private ApiClient ownerOfNewOrganization(Topology topology, String who, String slug, String region) throws Exception {
+        Accounts.Account account = Accounts.signUp(topology.url(controlServer()), who);
+        ApiClient owner = ApiClient.withToken(topology.url(controlServer()),
+                Accounts.token(account.session(), "org:read", "org:write", "org:admin"));
+        Reply created = owner.post("/api/0/organizations/", body("Org " + slug, slug, region));
+        assertEquals(201, created.status(), created.toString());
+        io.silo.system.harness.Organizations.awaitTokenReplica(topology, regionServer(region), account.userId());
+        return owner;
+    }
+
+    @Test
+    void renamingMovesTheSlugGloballyAndTheOldOneStaysClaimedAsAnAlias(Topology topology) throws Exception {
+        String region = regions().get(regions().size() - 1);
+        String before = newSlug("before");
+        String after = newSlug("after");
+        ApiClient owner = ownerOfNewOrganization(topology, "renamer", before, region);
+
+        Reply renamed = owner.put("/api/0/organizations/" + before + "/", "{\"slug\":\"" + after + "\"}");
+
+        assertEquals(200, renamed.status(), renamed.toString());
+        assertEquals(after, renamed.json().getString("slug"));
+        assertEquals(200, owner.get("/api/0/organizations/" + after + "/").status(), "the new slug works at once");
+        assertEquals("PRIMARY|TEMPORARY_ALIAS|" + after, Database.queryOne(topology, controlServer(),
+                "SELECT (SELECT kind FROM control.slug_reservation WHERE slug = ?) || '|'"
+                        + " || (SELECT kind FROM control.slug_reservation WHERE slug = ? AND lease_expires_at > now()) || '|'"
+                        + " || (SELECT m.slug FROM control.organization_mapping m JOIN control.slug_reservation r"
+                        + " ON r.organization_id = m.id WHERE r.slug = ?)", after, before, before));
+        assertEquals(409, newUser(topology, "squatter").post("/api/0/organizations/", body("Squat", before, region)).status(),
+                "the old slug stays claimed while it is an alias");
+        if (gateway()) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+            Reply old = owner.get("/api/0/organizations/" + before + "/?x=1");
+            while (old.status() != 308 && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+                old = owner.get("/api/0/organizations/" + before + "/?x=1");
+            }
+            assertEquals(308, old.status(), old.toString());
+            assertEquals("/api/0/organizations/" + after + "/?x=1", old.header("Location").orElseThrow());
+        }
+        Reply invalid = owner.put("/api/0/organizations/" + after + "/", "{\"slug\":\"admin\"}");
+        assertEquals(400, invalid.status(), invalid.toString());
+        assertEquals("slug", invalid.json().getJsonArray("errors").getJsonObject(0).getString("field"));
+    }
+
+    @Test
+    void concurrentRenamesToOneSlugLetExactlyOneWin(Topology topology) throws Exception {
+        String first = newSlug("first");
+        String second = newSlug("second");
+        ApiClient a = ownerOfNewOrganization(topology, "rename-a", first, regions().get(0));
+        ApiClient b = ownerOfNewOrganization(topology, "rename-b", second, regions().get(regions().size() - 1));
+        String wanted = newSlug("wanted");
+
+        CompletableFuture<Reply> renameA = CompletableFuture.supplyAsync(
+                () -> a.put("/api/0/organizations/" + first + "/", "{\"slug\":\"" + wanted + "\"}"));
+        CompletableFuture<Reply> renameB = CompletableFuture.supplyAsync(
+                () -> b.put("/api/0/organizations/" + second + "/", "{\"slug\":\"" + wanted + "\"}"));
+
+        assertEquals(List.of(200, 409), List.of(renameA.get().status(), renameB.get().status()).stream().sorted().toList(),
+                renameA.get() + " / " + renameB.get());
+        assertEquals("1", Database.queryOne(topology, controlServer(),
+                "SELECT count(*) FROM control.organization_mapping WHERE slug = ?", wanted));
     }
 }

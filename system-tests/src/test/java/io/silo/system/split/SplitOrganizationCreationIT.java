@@ -22,4 +22,9 @@ class SplitOrganizationCreationIT extends OrganizationCreationScenarios {
     protected List<String> regions() {
         return List.of("us", "eu");
     }
+
+    @Override
+    protected boolean gateway() {
+        return true;
+    }
 }

@@ -16,7 +16,8 @@ public interface OrganizationSlugService {
      * Claims {@code newSlug} for the organization and keeps its current slug as a redirecting alias for a while
      * ({@code silo.organizations.slug-alias-lifetime}).
      *
-     * @throws SlugUnavailableException the slug is invalid, reserved or held by another organization
+     * @throws SlugTakenException another organization holds the slug
+     * @throws SlugUnavailableException the slug is invalid or reserved
      */
     @Idempotent
     RpcSlugChange rename(long organizationId, String newSlug);

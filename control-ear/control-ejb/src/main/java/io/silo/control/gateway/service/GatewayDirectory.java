@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -20,10 +22,16 @@ public class GatewayDirectory {
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
 
+    /** The organization with this slug, or whose old slug this is while it is kept as an alias after a rename. */
     public Optional<OrganizationRoute> organization(String slug) {
+        String wanted = slug.toLowerCase(Locale.ROOT);
         return entityManager.createNamedQuery(OrganizationMapping.BY_SLUG, OrganizationMapping.class)
-                .setParameter("slug", slug.toLowerCase(Locale.ROOT)).getResultStream().findFirst()
-                .map(mapping -> new OrganizationRoute(mapping.region(), mapping.status()));
+                .setParameter("slug", wanted).getResultStream().findFirst()
+                .or(() -> entityManager.createNamedQuery(OrganizationMapping.BY_LIVE_ALIAS, OrganizationMapping.class)
+                        .setParameter("slug", wanted)
+                        .setParameter("now", OffsetDateTime.now(ZoneOffset.UTC))
+                        .getResultStream().findFirst())
+                .map(mapping -> new OrganizationRoute(mapping.region(), mapping.status(), mapping.slug()));
     }
 
     /** The region of a DSN's public key that is not removed. */

@@ -19,11 +19,16 @@ import java.time.OffsetDateTime;
 @NamedQuery(name = OrganizationMapping.BY_SLUG, query = "SELECT o FROM OrganizationMapping o WHERE o.slug = :slug")
 @NamedQuery(name = OrganizationMapping.OF_USER, query = "SELECT o FROM OrganizationMapping o, OrganizationMemberMapping m"
         + " WHERE m.organizationId = o.id AND m.userId = :userId AND m.removed = false ORDER BY o.slug")
+@NamedQuery(name = OrganizationMapping.BY_LIVE_ALIAS, query = "SELECT o FROM OrganizationMapping o, SlugReservation r"
+        + " WHERE r.slug = :slug AND r.kind = io.silo.control.organization.model.SlugReservation.Kind.TEMPORARY_ALIAS"
+        + " AND r.leaseExpiresAt > :now AND o.id = r.organizationId")
 @ControlSilo
 public class OrganizationMapping {
 
     public static final String BY_SLUG = "OrganizationMapping.bySlug";
     public static final String OF_USER = "OrganizationMapping.ofUser";
+    /** The organization whose old slug, kept as an alias after a rename, this is (until the alias expires). */
+    public static final String BY_LIVE_ALIAS = "OrganizationMapping.byLiveAlias";
 
     @Id
     private long id;

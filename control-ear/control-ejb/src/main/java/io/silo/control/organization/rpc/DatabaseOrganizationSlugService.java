@@ -3,6 +3,7 @@ package io.silo.control.organization.rpc;
 import io.silo.common.rpc.RpcImplementation;
 import io.silo.common.rpc.organization.OrganizationSlugService;
 import io.silo.common.rpc.organization.RpcSlugChange;
+import io.silo.common.rpc.organization.SlugTakenException;
 import io.silo.common.rpc.organization.SlugUnavailableException;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
@@ -72,7 +73,7 @@ public class DatabaseOrganizationSlugService implements OrganizationSlugService 
                 .setParameter(2, organizationId)
                 .setParameter(3, mapping.region())
                 .executeUpdate() == 0) {
-            throw new SlugUnavailableException("The slug '" + newSlug + "' is already taken");
+            throw new SlugTakenException("The slug '" + newSlug + "' is already taken");
         }
         OffsetDateTime aliasExpiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(aliasLifetime);
         entityManager.createNativeQuery("""

@@ -80,6 +80,11 @@ public class GatewayFilter extends HttpFilter {
                 }
                 region = ingestionRegion(request, body);
             } else {
+                Optional<String> renamed = renamedTo(request, path.get().organizationSlug());
+                if (renamed.isPresent()) {
+                    redirect(request, response, path.get().organizationSlug(), renamed.get());
+                    return;
+                }
                 region = organizationRegion(request, path.get().organizationSlug());
             }
         } catch (ApiException refusal) {
@@ -107,6 +112,24 @@ public class GatewayFilter extends HttpFilter {
                     + "; retry shortly", Duration.ofSeconds(1));
         }
         return regionNamed(route.region());
+    }
+
+    /** The organization's slug now, when the slug asked for is an old one kept as an alias after a rename. */
+    private Optional<String> renamedTo(HttpServletRequest request, String slug) {
+        return routes.organization(slug).filter(route -> route.isAlias(slug)).map(OrganizationRoute::slug);
+    }
+
+    /**
+     * An old slug redirects to the organization's current one: 308, so a client that follows it repeats the same
+     * method and body on the new path.
+     */
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String oldSlug, String slug) {
+        String path = request.getRequestURI();
+        int at = path.indexOf("/" + oldSlug, path.indexOf("/api/0/") + 6);
+        String moved = path.substring(0, at + 1) + slug + path.substring(at + 1 + oldSlug.length());
+        String query = request.getQueryString();
+        response.setStatus(308);
+        response.setHeader("Location", moved + (query == null ? "" : "?" + query));
     }
 
     private Region ingestionRegion(HttpServletRequest request, InputStream body) {

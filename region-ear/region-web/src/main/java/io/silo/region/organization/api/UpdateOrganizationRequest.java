@@ -4,7 +4,7 @@ import io.silo.region.organization.service.Slugs;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** {@code PUT /api/0/organizations/{slug}/}: a new name; {@code slug} may only repeat the current one for now. */
+/** {@code PUT /api/0/organizations/{slug}/}: a new name and/or a new slug (control grants slugs; the old one keeps redirecting through the gateway for a while). */
 public class UpdateOrganizationRequest {
 
     @Size(max = 200)
