@@ -9,7 +9,7 @@ import io.silo.common.web.CursorPage;
 import io.silo.region.member.model.MemberRole;
 import io.silo.region.member.model.OrganizationMember;
 import io.silo.region.organization.service.OrganizationContext;
-import io.silo.region.organization.service.OrganizationPages;
+import io.silo.region.organization.service.OrganizationRows;
 import io.silo.region.organization.service.RegionDirectoryChanges;
 import io.silo.region.team.model.Team;
 import io.silo.region.team.service.TeamService;
@@ -50,7 +50,7 @@ public class MemberService {
     TeamService teams;
 
     public CursorPage<OrganizationMember> page(OrganizationContext context, Cursor cursor, int limit) {
-        return OrganizationPages.page(entityManager, OrganizationMember.class, "organizationId",
+        return OrganizationRows.page(entityManager, OrganizationMember.class, "organizationId",
                 context.organizationId(), cursor, limit, OrganizationMember::id);
     }
 

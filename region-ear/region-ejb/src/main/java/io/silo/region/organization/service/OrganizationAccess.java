@@ -2,6 +2,7 @@ package io.silo.region.organization.service;
 
 import io.silo.common.auth.AccessPolicy;
 import io.silo.common.auth.ApiPrincipal;
+import io.silo.common.auth.CurrentRequest;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.region.member.model.MemberRole;
@@ -10,6 +11,7 @@ import io.silo.region.organization.model.Organization;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -28,6 +30,14 @@ public class OrganizationAccess {
 
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
+
+    @Inject
+    CurrentRequest current;
+
+    /** The organization with this slug as seen by the caller of the request being served. */
+    public OrganizationContext enter(String slug) {
+        return enter(current.requirePrincipal(), slug);
+    }
 
     /** The organization with this slug as seen by {@code principal}, who must belong to it. */
     public OrganizationContext enter(ApiPrincipal principal, String slug) {

@@ -7,7 +7,7 @@ import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
 import io.silo.region.member.model.MemberRole;
 import io.silo.region.organization.service.OrganizationContext;
-import io.silo.region.organization.service.OrganizationPages;
+import io.silo.region.organization.service.OrganizationRows;
 import io.silo.region.organization.service.RegionDirectoryChanges;
 import io.silo.region.project.model.Project;
 import io.silo.region.projectkey.model.ProjectKey;
@@ -23,7 +23,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * An organization's projects: members read them, admins and above manage them. A new project gets its first
@@ -50,13 +49,14 @@ public class ProjectService {
     ProjectKeyService keys;
 
     public CursorPage<Project> page(OrganizationContext context, Cursor cursor, int limit) {
-        return OrganizationPages.page(entityManager, Project.class, "organizationId", context.organizationId(),
+        return OrganizationRows.page(entityManager, Project.class, "organizationId", context.organizationId(),
                 cursor, limit, Project::id);
     }
 
     /** The organization's project with this slug, or 404. */
     public Project find(OrganizationContext context, String slug) {
-        return bySlug(context.organizationId(), slug).orElseThrow(() -> ApiException.notFound("No such project"));
+        return OrganizationRows.bySlug(entityManager, Project.class, context.organizationId(), slug)
+                .orElseThrow(() -> ApiException.notFound("No such project"));
     }
 
     /** The teams (present ones) the project belongs to, by slug. */
@@ -67,7 +67,7 @@ public class ProjectService {
 
     public Project create(OrganizationContext context, Team team, String slug, String name, String platform) {
         context.requireRole(MemberRole.ADMIN);
-        requireFreeSlug(context, slug);
+        OrganizationRows.requireFreeSlug(entityManager, Project.class, context.organizationId(), slug, "project");
         Project project = new Project(ids.nextId(), context.organizationId(), slug, name, platform,
                 OffsetDateTime.now(ZoneOffset.UTC));
         project.addTeam(team.id());
@@ -83,7 +83,8 @@ public class ProjectService {
         context.requireRole(MemberRole.ADMIN);
         String newSlug = slug == null ? project.slug() : slug;
         if (!newSlug.equals(project.slug())) {
-            requireFreeSlug(context, newSlug);
+            OrganizationRows.requireFreeSlug(entityManager, Project.class, context.organizationId(), newSlug,
+                    "project");
         }
         project.update(newSlug, name == null ? project.name() : name,
                 changePlatform ? platform : project.platform().orElse(null));
@@ -98,18 +99,5 @@ public class ProjectService {
         }
         directory.audited(context, "project.removed", null, project.slug());
         entityManager.remove(project);
-    }
-
-    private Optional<Project> bySlug(long organizationId, String slug) {
-        return entityManager.createNamedQuery(Project.BY_SLUG, Project.class)
-                .setParameter("organizationId", organizationId)
-                .setParameter("slug", slug)
-                .getResultList().stream().findFirst();
-    }
-
-    private void requireFreeSlug(OrganizationContext context, String slug) {
-        if (bySlug(context.organizationId(), slug).isPresent()) {
-            throw ApiException.conflict("A project with the slug '" + slug + "' already exists in this organization");
-        }
     }
 }

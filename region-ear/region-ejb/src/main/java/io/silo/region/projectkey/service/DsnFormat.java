@@ -10,7 +10,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A key's DSNs as Sentry shows them, naming this region's public ingest host ({@code silo.region.<name>.ingest-host})
- * with the scheme of {@code silo.ingest.scheme} (https): {@code https://<public>@o.eu.example/<project id>}.
+ * with the public scheme of every address clients are given ({@code silo.public.scheme}, https unless a local
+ * install says http): {@code https://<public>@o.eu.example/<project id>}.
  */
 @ApplicationScoped
 @RegionSilo
@@ -23,7 +24,7 @@ public class DsnFormat {
     SiloIdentity silo;
 
     @Inject
-    @ConfigProperty(name = "silo.ingest.scheme", defaultValue = "https")
+    @ConfigProperty(name = "silo.public.scheme", defaultValue = "https")
     String scheme;
 
     /** What SDKs are configured with: {@code {scheme}://{public}@{host}/{project id}}. */

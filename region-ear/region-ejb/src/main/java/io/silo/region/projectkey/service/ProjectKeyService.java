@@ -7,7 +7,7 @@ import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
 import io.silo.region.member.model.MemberRole;
 import io.silo.region.organization.service.OrganizationContext;
-import io.silo.region.organization.service.OrganizationPages;
+import io.silo.region.organization.service.OrganizationRows;
 import io.silo.region.organization.service.RegionDirectoryChanges;
 import io.silo.region.project.model.Project;
 import io.silo.region.projectkey.model.ProjectKey;
@@ -44,7 +44,7 @@ public class ProjectKeyService {
     RegionDirectoryChanges directory;
 
     public CursorPage<ProjectKey> page(Project project, Cursor cursor, int limit) {
-        return OrganizationPages.page(entityManager, ProjectKey.class, "projectId", project.id(), cursor, limit,
+        return OrganizationRows.page(entityManager, ProjectKey.class, "projectId", project.id(), cursor, limit,
                 ProjectKey::id);
     }
 

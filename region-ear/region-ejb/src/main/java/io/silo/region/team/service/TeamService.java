@@ -7,7 +7,7 @@ import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
 import io.silo.region.member.model.MemberRole;
 import io.silo.region.organization.service.OrganizationContext;
-import io.silo.region.organization.service.OrganizationPages;
+import io.silo.region.organization.service.OrganizationRows;
 import io.silo.region.organization.service.RegionDirectoryChanges;
 import io.silo.region.team.model.Team;
 import jakarta.ejb.EJB;
@@ -19,7 +19,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 
 /** An organization's teams: members read them, admins and above manage them. */
 @Stateless
@@ -37,13 +36,14 @@ public class TeamService {
     RegionDirectoryChanges directory;
 
     public CursorPage<Team> page(OrganizationContext context, Cursor cursor, int limit) {
-        return OrganizationPages.page(entityManager, Team.class, "organizationId", context.organizationId(), cursor,
+        return OrganizationRows.page(entityManager, Team.class, "organizationId", context.organizationId(), cursor,
                 limit, Team::id);
     }
 
     /** The organization's team with this slug, or 404. */
     public Team find(OrganizationContext context, String slug) {
-        return bySlug(context.organizationId(), slug).orElseThrow(() -> ApiException.notFound("No such team"));
+        return OrganizationRows.bySlug(entityManager, Team.class, context.organizationId(), slug)
+                .orElseThrow(() -> ApiException.notFound("No such team"));
     }
 
     /** Every team of the organization, by slug. */
@@ -54,14 +54,14 @@ public class TeamService {
 
     /** The organization's team with this slug, or 400 naming {@code field}: a request named a team that is not there. */
     public Team named(OrganizationContext context, String slug, String field) {
-        return bySlug(context.organizationId(), slug)
+        return OrganizationRows.bySlug(entityManager, Team.class, context.organizationId(), slug)
                 .orElseThrow(() -> ApiException.invalidField(field, "no team '" + slug + "' in this organization"));
     }
 
     /** A new team; its creator, if a member, joins it (as in Sentry). */
     public Team create(OrganizationContext context, String slug, String name) {
         context.requireRole(MemberRole.ADMIN);
-        requireFreeSlug(context, slug);
+        OrganizationRows.requireFreeSlug(entityManager, Team.class, context.organizationId(), slug, "team");
         Team team = new Team(ids.nextId(), context.organizationId(), slug, name, OffsetDateTime.now(ZoneOffset.UTC));
         context.member().ifPresent(member -> team.addMember(member.id()));
         entityManager.persist(team);
@@ -73,7 +73,8 @@ public class TeamService {
         context.requireRole(MemberRole.ADMIN);
         String newSlug = slug == null ? team.slug() : slug;
         if (!newSlug.equals(team.slug())) {
-            requireFreeSlug(context, newSlug);
+            OrganizationRows.requireFreeSlug(entityManager, Team.class, context.organizationId(), newSlug,
+                    "team");
         }
         team.rename(newSlug, name == null ? team.name() : name);
         directory.audited(context, "team.updated", null, newSlug);
@@ -85,18 +86,5 @@ public class TeamService {
         context.requireRole(MemberRole.ADMIN);
         entityManager.remove(team);
         directory.audited(context, "team.removed", null, team.slug());
-    }
-
-    private Optional<Team> bySlug(long organizationId, String slug) {
-        return entityManager.createNamedQuery(Team.BY_SLUG, Team.class)
-                .setParameter("organizationId", organizationId)
-                .setParameter("slug", slug)
-                .getResultList().stream().findFirst();
-    }
-
-    private void requireFreeSlug(OrganizationContext context, String slug) {
-        if (bySlug(context.organizationId(), slug).isPresent()) {
-            throw ApiException.conflict("A team with the slug '" + slug + "' already exists in this organization");
-        }
     }
 }

@@ -1,7 +1,6 @@
 package io.silo.region.member.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.rpc.user.RpcUser;
 import io.silo.common.rpc.user.UserService;
@@ -65,15 +64,12 @@ public class MembersResource {
     @Inject
     UserService users;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.MEMBER_READ, userOnly = false)
     @Transactional
     public Response list(@PathParam("organization") String slug, @QueryParam("cursor") String cursor,
                          @QueryParam("per_page") String perPage, @Context UriInfo uri) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         CursorPage<OrganizationMember> page = members.page(context, Cursor.parse(cursor), Cursor.limit(perPage));
         return page.map(views(context, page.items())).toResponse(uri).build();
     }
@@ -83,7 +79,7 @@ public class MembersResource {
     @Authorize(scopes = Scope.MEMBER_WRITE, userOnly = false)
     @Transactional
     public Response invite(@PathParam("organization") String slug, @Valid @NotNull InviteMemberRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         context.requireRole(MemberRole.MANAGER);
         MemberRole role = role(body.role, body.orgRole).orElse(MemberRole.MEMBER);
         List<Team> onTeams = named(context, body.teams == null ? List.of() : body.teams);
@@ -98,7 +94,7 @@ public class MembersResource {
     @Authorize(scopes = Scope.MEMBER_READ, userOnly = false)
     @Transactional
     public MemberView get(@PathParam("organization") String slug, @PathParam("member") String memberId) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         OrganizationMember member = members.find(context, memberId);
         return views(context, List.of(member)).apply(member);
     }
@@ -109,8 +105,8 @@ public class MembersResource {
     @Authorize(scopes = Scope.MEMBER_WRITE, userOnly = false)
     @Transactional
     public MemberView update(@PathParam("organization") String slug, @PathParam("member") String memberId,
-                             @Valid @NotNull UpdateMemberRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+                             @Valid @NotNull MemberRequest body) {
+        OrganizationContext context = access.enter(slug);
         OrganizationMember member = members.find(context, memberId);
         MemberRole role = role(body.role, body.orgRole).orElse(null);
         Optional<List<Team>> onTeams = Optional.ofNullable(body.teams).map(slugs -> named(context, slugs));
@@ -124,7 +120,7 @@ public class MembersResource {
     @Authorize(scopes = Scope.MEMBER_READ, userOnly = false)
     @Transactional
     public Response remove(@PathParam("organization") String slug, @PathParam("member") String memberId) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         OrganizationMember member = members.find(context, memberId);
         boolean leaving = context.member().map(own -> own.id() == member.id()).orElse(false);
         if (!leaving && !context.principal().has(Scope.MEMBER_ADMIN)) {
@@ -140,7 +136,7 @@ public class MembersResource {
     @Transactional
     public Response joinTeam(@PathParam("organization") String slug, @PathParam("member") String memberId,
                              @PathParam("team") String teamSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         OrganizationMember member = members.find(context, memberId);
         Team team = teams.find(context, teamSlug);
         boolean added = members.joinTeam(context, member, team);
@@ -154,7 +150,7 @@ public class MembersResource {
     @Transactional
     public TeamView leaveTeam(@PathParam("organization") String slug, @PathParam("member") String memberId,
                               @PathParam("team") String teamSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         OrganizationMember member = members.find(context, memberId);
         Team team = teams.find(context, teamSlug);
         members.leaveTeam(context, member, team);

@@ -1,7 +1,6 @@
 package io.silo.region.organization.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.organization.service.OrganizationAccess;
@@ -9,7 +8,6 @@ import io.silo.region.organization.service.OrganizationContext;
 import io.silo.region.organization.service.OrganizationService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -34,14 +32,11 @@ public class OrganizationResource {
     @EJB
     OrganizationService organizations;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.ORG_READ, userOnly = false)
     @Transactional
     public OrganizationView get(@PathParam("organization") String slug) {
-        return OrganizationView.of(access.enter(current.requirePrincipal(), slug));
+        return OrganizationView.of(access.enter(slug));
     }
 
     @PUT
@@ -50,7 +45,7 @@ public class OrganizationResource {
     @Transactional
     public OrganizationView update(@PathParam("organization") String slug,
                                    @Valid @NotNull UpdateOrganizationRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         organizations.update(context, body.name == null ? null : body.name.strip(), body.slug);
         return OrganizationView.of(context);
     }

@@ -1,7 +1,6 @@
 package io.silo.region.project.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.Cursor;
@@ -38,15 +37,12 @@ public class OrganizationProjectsResource {
     @Inject
     ProjectViews views;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.PROJECT_READ, userOnly = false)
     @Transactional
     public Response list(@PathParam("organization") String slug, @QueryParam("cursor") String cursor,
                          @QueryParam("per_page") String perPage, @Context UriInfo uri) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         return projects.page(context, Cursor.parse(cursor), Cursor.limit(perPage))
                 .map(project -> views.of(context, project)).toResponse(uri).build();
     }

@@ -1,7 +1,6 @@
 package io.silo.region.project.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.organization.service.OrganizationAccess;
@@ -40,14 +39,11 @@ public class ProjectResource {
     @Inject
     ProjectViews views;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.PROJECT_READ, userOnly = false)
     @Transactional
     public ProjectView get(@PathParam("organization") String slug, @PathParam("project") String projectSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         return views.of(context, projects.find(context, projectSlug));
     }
 
@@ -57,7 +53,7 @@ public class ProjectResource {
     @Transactional
     public ProjectView update(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                               @Valid @NotNull ProjectRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         Project project = projects.update(context, projects.find(context, projectSlug), body.slug,
                 body.name == null ? null : body.name.strip(), body.platform != null, body.platform);
         return views.of(context, project);
@@ -68,7 +64,7 @@ public class ProjectResource {
     @Authorize(scopes = Scope.PROJECT_ADMIN, userOnly = false)
     @Transactional
     public Response delete(@PathParam("organization") String slug, @PathParam("project") String projectSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         projects.delete(context, projects.find(context, projectSlug));
         return Response.noContent().build();
     }

@@ -1,7 +1,6 @@
 package io.silo.region.project.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
@@ -44,16 +43,13 @@ public class TeamProjectsResource {
     @Inject
     ProjectViews views;
 
-    @Inject
-    CurrentRequest current;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.PROJECT_WRITE, userOnly = false)
     @Transactional
     public Response create(@PathParam("organization") String slug, @PathParam("team") String teamSlug,
                            @Valid @NotNull ProjectRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         var team = teams.find(context, teamSlug);
         if (body.name == null) {
             throw ApiException.invalidField("name", "a project needs a name");

@@ -1,7 +1,6 @@
 package io.silo.region.projectkey.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
@@ -61,16 +60,13 @@ public class ProjectKeysResource {
     @Inject
     DsnFormat dsns;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.PROJECT_READ, userOnly = false)
     @Transactional
     public Response list(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                          @QueryParam("cursor") String cursor, @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         Project project = projects.find(context, projectSlug);
         return keys.page(project, Cursor.parse(cursor), Cursor.limit(perPage))
                 .map(key -> ProjectKeyView.of(key, dsns)).toResponse(uri).build();
@@ -82,7 +78,7 @@ public class ProjectKeysResource {
     @Transactional
     public Response create(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                            @NotNull JsonObject body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         Project project = projects.find(context, projectSlug);
         String name = name(body);
         ProjectKey key = keys.create(context, project, name == null ? ProjectService.FIRST_KEY : name);
@@ -98,7 +94,7 @@ public class ProjectKeysResource {
     @Transactional
     public ProjectKeyView get(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                               @PathParam("key") String keyId) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         return ProjectKeyView.of(keys.find(projects.find(context, projectSlug), keyId), dsns);
     }
 
@@ -109,7 +105,7 @@ public class ProjectKeysResource {
     @Transactional
     public ProjectKeyView update(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                                  @PathParam("key") String keyId, @NotNull JsonObject body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         ProjectKey key = keys.find(projects.find(context, projectSlug), keyId);
         keys.update(context, key, name(body), active(body), body.containsKey("rateLimit"), rateLimit(body));
         return ProjectKeyView.of(key, dsns);
@@ -122,7 +118,7 @@ public class ProjectKeysResource {
     @Transactional
     public Response delete(@PathParam("organization") String slug, @PathParam("project") String projectSlug,
                            @PathParam("key") String keyId) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         keys.delete(context, keys.find(projects.find(context, projectSlug), keyId));
         return Response.noContent().build();
     }

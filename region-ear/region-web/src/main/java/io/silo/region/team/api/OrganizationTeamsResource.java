@@ -1,7 +1,6 @@
 package io.silo.region.team.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
@@ -13,7 +12,6 @@ import io.silo.region.team.model.Team;
 import io.silo.region.team.service.TeamService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,15 +40,12 @@ public class OrganizationTeamsResource {
     @EJB
     TeamService teams;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.TEAM_READ, userOnly = false)
     @Transactional
     public Response list(@PathParam("organization") String slug, @QueryParam("cursor") String cursor,
                          @QueryParam("per_page") String perPage, @Context UriInfo uri) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         return teams.page(context, Cursor.parse(cursor), Cursor.limit(perPage))
                 .map(team -> TeamView.of(team, context)).toResponse(uri).build();
     }
@@ -60,7 +55,7 @@ public class OrganizationTeamsResource {
     @Authorize(scopes = Scope.TEAM_WRITE, userOnly = false)
     @Transactional
     public Response create(@PathParam("organization") String slug, @Valid @NotNull TeamRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         if (body.slug == null && body.name == null) {
             throw ApiException.invalidField("name", "a team needs a name or a slug");
         }

@@ -1,7 +1,6 @@
 package io.silo.region.team.api;
 
 import io.silo.common.auth.Authorize;
-import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.organization.service.OrganizationAccess;
@@ -10,7 +9,6 @@ import io.silo.region.team.model.Team;
 import io.silo.region.team.service.TeamService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -37,14 +35,11 @@ public class TeamResource {
     @EJB
     TeamService teams;
 
-    @Inject
-    CurrentRequest current;
-
     @GET
     @Authorize(scopes = Scope.TEAM_READ, userOnly = false)
     @Transactional
     public TeamView get(@PathParam("organization") String slug, @PathParam("team") String teamSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         return TeamView.of(teams.find(context, teamSlug), context);
     }
 
@@ -54,7 +49,7 @@ public class TeamResource {
     @Transactional
     public TeamView update(@PathParam("organization") String slug, @PathParam("team") String teamSlug,
                            @Valid @NotNull TeamRequest body) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         Team team = teams.update(context, teams.find(context, teamSlug), body.slug,
                 body.name == null ? null : body.name.strip());
         return TeamView.of(team, context);
@@ -64,7 +59,7 @@ public class TeamResource {
     @Authorize(scopes = Scope.TEAM_ADMIN, userOnly = false)
     @Transactional
     public Response delete(@PathParam("organization") String slug, @PathParam("team") String teamSlug) {
-        OrganizationContext context = access.enter(current.requirePrincipal(), slug);
+        OrganizationContext context = access.enter(slug);
         teams.delete(context, teams.find(context, teamSlug));
         return Response.noContent().build();
     }
