@@ -10,6 +10,8 @@ public enum OutboxCategory {
     API_TOKEN_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, ApiTokenReplica.class),
     ORGANIZATION_PROVISIONING(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
             OrganizationProvisioningRequest.class),
+    ORGANIZATION_PROVISIONING_CANCELLED(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
+            OrganizationProvisioningCancelled.class),
     ORGANIZATION_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMappingReplica.class),
     ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
     PROJECT_KEY_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, ProjectKeyMappingReplica.class),

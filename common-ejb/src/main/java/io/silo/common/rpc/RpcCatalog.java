@@ -1,6 +1,8 @@
 package io.silo.common.rpc;
 
 import io.silo.common.rpc.organization.OrganizationDirectoryService;
+import io.silo.common.rpc.organization.OrganizationSlugService;
+import io.silo.common.rpc.regionorganization.RegionOrganizationService;
 import io.silo.common.rpc.replica.ReplicaService;
 import io.silo.common.rpc.user.UserService;
 import io.silo.common.silo.ControlSilo;
@@ -24,7 +26,7 @@ import java.util.Optional;
 public final class RpcCatalog {
 
     private static final List<Class<?>> SERVICES = List.of(UserService.class, OrganizationDirectoryService.class,
-            ReplicaService.class);
+            OrganizationSlugService.class, ReplicaService.class, RegionOrganizationService.class);
 
     private static final Map<String, Map<String, RpcMethod>> METHODS = describe(SERVICES);
 

@@ -56,6 +56,12 @@ public class ApiException extends RuntimeException {
                 Map.of("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds))));
     }
 
+    /** 503: something this request needs (another silo, the broker) is down for now; try again after a while. */
+    public static ApiException unavailable(String detail, long retryAfterSeconds) {
+        return new ApiException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail),
+                Map.of("Retry-After", String.valueOf(Math.max(1, retryAfterSeconds))));
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -149,4 +149,28 @@ public abstract class OrganizationCreationScenarios {
         assertEquals(403, refused.status(), refused.toString());
         assertEquals(200, reader.get("/api/0/organizations/").status());
     }
+
+    @Test
+    void closingAnAccountRemovesItsMembershipsInEveryRegionAndControlsDirectoryFollows(Topology topology) throws Exception {
+        Accounts.Account account = Accounts.signUp(topology.url(controlServer()), "leaving");
+        ApiClient user = ApiClient.withToken(topology.url(controlServer()),
+                Accounts.token(account.session(), "org:read", "org:write"));
+        List<Long> organizations = new ArrayList<>();
+        for (String region : regions()) {
+            Reply created = user.post("/api/0/organizations/", body("Leaving " + region, newSlug("leave"), region));
+            assertEquals(201, created.status(), created.toString());
+            organizations.add(Long.parseLong(created.json().getString("id")));
+        }
+
+        assertEquals(204, account.session().delete("/api/0/users/me/").status());
+
+        for (int i = 0; i < regions().size(); i++) {
+            assertEquals("0", Database.await(topology, regionServer(regions().get(i)), java.time.Duration.ofSeconds(30), "0",
+                    "SELECT count(*) FROM region.organization_member WHERE user_id = ? AND organization_id = ?",
+                    account.userId(), organizations.get(i)), "the membership left region " + regions().get(i));
+        }
+        assertEquals("0", Database.await(topology, controlServer(), java.time.Duration.ofSeconds(30), "0",
+                "SELECT count(*) FROM control.organization_member_mapping WHERE user_id = ? AND NOT is_removed",
+                account.userId()), "control's directory holds the tombstones");
+    }
 }

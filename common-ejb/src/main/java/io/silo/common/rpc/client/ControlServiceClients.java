@@ -1,6 +1,7 @@
 package io.silo.common.rpc.client;
 
 import io.silo.common.rpc.organization.OrganizationDirectoryService;
+import io.silo.common.rpc.organization.OrganizationSlugService;
 import io.silo.common.rpc.user.UserService;
 import io.silo.common.silo.AllSilos;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,5 +32,11 @@ public class ControlServiceClients {
     @Dependent
     public OrganizationDirectoryService organizationDirectory() {
         return clients.control(OrganizationDirectoryService.class);
+    }
+
+    @Produces
+    @Dependent
+    public OrganizationSlugService organizationSlugs() {
+        return clients.control(OrganizationSlugService.class);
     }
 }

@@ -14,7 +14,10 @@ public enum AuditEvent {
     PASSWORD_CHANGED("password.changed"),
     TOKEN_CREATED("token.created"),
     TOKEN_REVOKED("token.revoked"),
-    ORGANIZATION_CREATED("organization.created");
+    ORGANIZATION_CREATED("organization.created"),
+    ORGANIZATION_PROVISIONING_REPAIRED("organization.provisioning-repaired"),
+    ORGANIZATION_PROVISIONING_RELEASED("organization.provisioning-released"),
+    ORGANIZATION_SLUG_CHANGED("organization.slug-changed");
 
     private final String value;
 

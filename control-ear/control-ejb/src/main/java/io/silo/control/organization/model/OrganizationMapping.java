@@ -87,6 +87,11 @@ public class OrganizationMapping {
         return version;
     }
 
+    /** Control decides slugs: a rename takes effect here at once, before the region's message confirms it. */
+    public void changeSlug(String newSlug) {
+        this.slug = newSlug;
+    }
+
     public OffsetDateTime createdAt() {
         return createdAt;
     }

@@ -6,6 +6,9 @@ import io.silo.common.outbox.OrganizationProvisioningRequest;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.region.Region;
+import io.silo.common.rpc.RpcException;
+import io.silo.common.rpc.client.RpcClients;
+import io.silo.common.rpc.regionorganization.RegionOrganizationService;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
@@ -38,6 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class OrganizationCreation {
 
     private static final Duration POLL = Duration.ofMillis(25);
+    private static final long UNAVAILABLE_RETRY_AFTER_SECONDS = 30;
 
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
@@ -53,6 +57,9 @@ public class OrganizationCreation {
 
     @Inject
     SlugRules slugs;
+
+    @Inject
+    RpcClients rpc;
 
     @Inject
     RegionDirectory regions;
@@ -74,6 +81,7 @@ public class OrganizationCreation {
         }
         String slug = requestedSlug == null ? slugs.fromName(cleanName) : slugs.validate(requestedSlug);
         Region region = region(requestedRegion);
+        requireAvailable(region);
         boolean mapped = !entityManager.createNamedQuery(OrganizationMapping.BY_SLUG, OrganizationMapping.class)
                 .setParameter("slug", slug).getResultList().isEmpty();
         long id = ids.nextId();
@@ -111,6 +119,24 @@ public class OrganizationCreation {
                 return Optional.empty();
             }
             Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /**
+     * Asks the region before anything is claimed, so a region that is down answers at once with 503 and leaves
+     * no claim behind. (If it goes down right after, the claim's lease expires and OrganizationReconciliation
+     * releases it.)
+     */
+    private void requireAvailable(Region region) {
+        boolean accepts;
+        try {
+            accepts = rpc.region(region.name(), RegionOrganizationService.class).acceptsNewOrganizations();
+        } catch (RpcException e) {
+            accepts = false;
+        }
+        if (!accepts) {
+            throw ApiException.unavailable("Region " + region.name() + " cannot create organizations right now;"
+                    + " nothing was reserved, try again later", UNAVAILABLE_RETRY_AFTER_SECONDS);
         }
     }
 

@@ -9,6 +9,8 @@ import io.silo.common.outbox.UnappliableMessageException;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.organization.model.OrganizationMapping;
 import io.silo.control.organization.model.OrganizationStatus;
+import jakarta.ejb.Local;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -19,9 +21,12 @@ import java.util.Set;
 /**
  * Applies the regions' organizations and memberships to control's directory. Each is an upsert that only a
  * newer version wins, so a replayed, duplicated or overtaken message changes nothing; a removed membership
- * stays as a tombstone with its version, so an older copy arriving later cannot bring it back.
+ * stays as a tombstone with its version, so an older copy arriving later cannot bring it back. Its no-interface
+ * view lets organization reconciliation apply a mapping it read from the region the same way.
  */
 @Stateless
+@Local(OutboxMessageHandler.class)
+@LocalBean
 @ControlSilo
 public class OrganizationDirectoryApplier implements OutboxMessageHandler {
 
@@ -36,8 +41,14 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
     @Override
     public boolean apply(OutboxMessage message) {
         return switch (message.category()) {
-            case ORGANIZATION_MAPPING -> applyOrganization(message.payloadAs(OrganizationMappingReplica.class));
-            case ORGANIZATION_MEMBER_MAPPING -> applyMember(message.payloadAs(OrganizationMemberReplica.class));
+            case ORGANIZATION_MAPPING -> {
+                OrganizationMappingReplica organization = message.payloadAs(OrganizationMappingReplica.class);
+                yield !isCancelled(organization.id()) && applyOrganization(organization);
+            }
+            case ORGANIZATION_MEMBER_MAPPING -> {
+                OrganizationMemberReplica member = message.payloadAs(OrganizationMemberReplica.class);
+                yield !isCancelled(member.organizationId()) && applyMember(member);
+            }
             default -> throw new IllegalArgumentException("OrganizationDirectoryApplier does not apply " + message.category());
         };
     }
@@ -46,7 +57,7 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
      * A slug held by another organization cannot be taken over: control reserves slugs, so such a message is a
      * conflict for an operator (parked in the dead-letter queue, replayable once the other slug has moved).
      */
-    private boolean applyOrganization(OrganizationMappingReplica organization) {
+    public boolean applyOrganization(OrganizationMappingReplica organization) {
         OrganizationStatus status = OrganizationStatus.parse(organization.status()).orElseThrow(() ->
                 new UnappliableMessageException("organization " + organization.id() + " has an unknown status '"
                         + organization.status() + "'"));
@@ -95,6 +106,12 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
                     .executeUpdate();
         }
         return true;
+    }
+
+    /** Whether control gave up creating this organization: what its region still sends about it is ignored. */
+    private boolean isCancelled(long organizationId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM control.cancelled_organization WHERE organization_id = ?1")
+                .setParameter(1, organizationId).getResultList().isEmpty();
     }
 
     private boolean applyMember(OrganizationMemberReplica member) {

@@ -1,11 +1,14 @@
 package io.silo.region.issue.service;
 
 import io.silo.common.web.ApiException;
+import io.silo.region.issue.model.IssueStatus;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Sentry's structured issue search ({@code query}) as the conditions an issue must all meet: {@code is:} a
@@ -18,7 +21,8 @@ import java.util.regex.Pattern;
 public record IssueSearch(List<Condition> conditions) {
 
     public static final String DEFAULT_QUERY = "is:unresolved";
-    public static final Set<String> STATUSES = Set.of("unresolved", "resolved", "ignored");
+    private static final Set<String> STATUSES = Arrays.stream(IssueStatus.values()).map(IssueStatus::value)
+            .collect(Collectors.toUnmodifiableSet());
     public static final Set<String> LEVELS = Set.of("fatal", "error", "warning", "info", "debug");
 
     private static final int LONGEST_QUERY = 1000;

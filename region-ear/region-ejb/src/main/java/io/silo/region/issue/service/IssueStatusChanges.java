@@ -5,6 +5,7 @@ import io.silo.common.outbox.RegionAuditEntry;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.common.web.ApiException;
+import io.silo.region.issue.model.IssueStatus;
 import io.silo.region.organization.service.OrganizationContext;
 import io.silo.region.replication.service.ControlDirectoryOutbox;
 import jakarta.ejb.EJB;
@@ -17,7 +18,8 @@ import java.time.Instant;
 /**
  * Resolves, ignores or reopens an issue, and tells control's audit index ({@code issue.resolved},
  * {@code issue.ignored}, {@code issue.unresolved}) in the same transaction. Setting the status an issue already
- * has changes nothing and audits nothing.
+ * has changes nothing and audits nothing. One conditional UPDATE that raises the row's version, as ingestion's
+ * counters do (IssueCounters): an event arriving meanwhile neither fails this change nor is failed by it.
  */
 @Stateless
 @RegionSilo
@@ -39,10 +41,9 @@ public class IssueStatusChanges {
     SiloIdentity silo;
 
     /** The issue after the change; 404 if the organization has no such issue, 400 for an unknown status. */
-    public IssueRow change(OrganizationContext organization, long issueId, String status, String ipAddress) {
-        if (status == null || !IssueSearch.STATUSES.contains(status)) {
-            throw ApiException.invalidField("status", "must be one of resolved, unresolved, ignored");
-        }
+    public IssueRow change(OrganizationContext organization, long issueId, String value, String ipAddress) {
+        String status = IssueStatus.fromValue(value).map(IssueStatus::value)
+                .orElseThrow(() -> ApiException.invalidField("status", "must be one of resolved, unresolved, ignored"));
         NativeSql update = new NativeSql();
         update.append("UPDATE region.issue SET status = " + update.bind(status) + ", version = version + 1"
                 + " WHERE organization_id = " + update.bind(organization.organizationId())

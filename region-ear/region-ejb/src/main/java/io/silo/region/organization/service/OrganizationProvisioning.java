@@ -54,4 +54,19 @@ public class OrganizationProvisioning {
         directory.memberChanged(owner, false);
         return new Provisioned(organization, true);
     }
+
+    /**
+     * Removes an organization whose creation control gave up, with everything in it (the foreign keys cascade).
+     * Control ignores whatever this region sent about it, so nothing is sent back.
+     *
+     * @return whether there was one to remove
+     */
+    public boolean cancel(long organizationId) {
+        Organization organization = entityManager.find(Organization.class, organizationId);
+        if (organization == null) {
+            return false;
+        }
+        entityManager.remove(organization);
+        return true;
+    }
 }

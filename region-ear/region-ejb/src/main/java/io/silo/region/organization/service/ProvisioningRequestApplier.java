@@ -1,5 +1,6 @@
 package io.silo.region.organization.service;
 
+import io.silo.common.outbox.OrganizationProvisioningCancelled;
 import io.silo.common.outbox.OrganizationProvisioningRequest;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
@@ -11,7 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Creates the organizations control asks this region for. Provisioning is idempotent by the organization's id,
+ * Creates the organizations control asks this region for, and removes those whose creation control gave up. Provisioning is idempotent by the organization's id,
  * so a redelivered request changes nothing; the region's answer (the ACTIVE mapping and the owner's membership)
  * travels back to control through this region's outbox, in the same transaction.
  */
@@ -24,11 +25,14 @@ public class ProvisioningRequestApplier implements OutboxMessageHandler {
 
     @Override
     public Set<OutboxCategory> categories() {
-        return EnumSet.of(OutboxCategory.ORGANIZATION_PROVISIONING);
+        return EnumSet.of(OutboxCategory.ORGANIZATION_PROVISIONING, OutboxCategory.ORGANIZATION_PROVISIONING_CANCELLED);
     }
 
     @Override
     public boolean apply(OutboxMessage message) {
+        if (message.category() == OutboxCategory.ORGANIZATION_PROVISIONING_CANCELLED) {
+            return provisioning.cancel(message.payloadAs(OrganizationProvisioningCancelled.class).id());
+        }
         OrganizationProvisioningRequest request = message.payloadAs(OrganizationProvisioningRequest.class);
         return provisioning.provision(request.id(), request.slug(), request.name(), request.ownerUserId()).created();
     }

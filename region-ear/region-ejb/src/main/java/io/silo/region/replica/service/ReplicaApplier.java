@@ -6,16 +6,20 @@ import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;
 import io.silo.common.outbox.UserReplica;
 import io.silo.common.silo.RegionSilo;
+import io.silo.region.member.model.OrganizationMember;
+import io.silo.region.organization.service.RegionDirectoryChanges;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * Applies control's user and token replicas to this region. Each is an upsert that only a newer version
+ * Applies control's user and token replicas to this region (a closed account also loses its memberships here). Each is an upsert that only a newer version
  * wins, in one statement: a replayed, duplicated or overtaken message changes nothing.
  */
 @Stateless
@@ -25,6 +29,9 @@ public class ReplicaApplier implements OutboxMessageHandler {
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
 
+    @EJB
+    RegionDirectoryChanges directory;
+
     @Override
     public Set<OutboxCategory> categories() {
         return EnumSet.of(OutboxCategory.USER_REPLICA, OutboxCategory.API_TOKEN_REPLICA);
@@ -33,10 +40,32 @@ public class ReplicaApplier implements OutboxMessageHandler {
     @Override
     public boolean apply(OutboxMessage message) {
         return switch (message.category()) {
-            case USER_REPLICA -> applyUser(message.payloadAs(UserReplica.class));
+            case USER_REPLICA -> {
+                UserReplica user = message.payloadAs(UserReplica.class);
+                boolean changed = applyUser(user);
+                if (changed && !user.active()) {
+                    removeMemberships(user.id());
+                }
+                yield changed;
+            }
             case API_TOKEN_REPLICA -> applyToken(message.payloadAs(ApiTokenReplica.class));
             default -> throw new IllegalArgumentException("ReplicaApplier does not apply " + message.category());
         };
+    }
+
+    /**
+     * A closed account leaves every organization of this region: its memberships are removed (with their teams)
+     * and their tombstones sent to control, in this transaction, so control's picker and permissions follow.
+     */
+    private void removeMemberships(long userId) {
+        List<OrganizationMember> memberships = entityManager.createQuery(
+                        "SELECT m FROM OrganizationMember m WHERE m.userId = :userId", OrganizationMember.class)
+                .setParameter("userId", userId)
+                .getResultList();
+        for (OrganizationMember member : memberships) {
+            directory.memberChanged(member, true);
+            entityManager.remove(member);
+        }
     }
 
     /** @return whether the row was inserted or updated (not when the region already had this version or newer) */
