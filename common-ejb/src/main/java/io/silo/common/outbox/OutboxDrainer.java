@@ -202,14 +202,15 @@ public class OutboxDrainer {
                 List<String> locked = lockShards(connection, table, destination, shards);
                 List<Row> rows = locked.isEmpty() ? List.of() : claim(connection, table, destination, locked, disabled);
                 if (!rows.isEmpty()) {
+                    List<Row> latest = coalesce(rows);
                     try {
-                        send(destination, rows);
-                        count(destination, rows, metrics::sent);
+                        send(destination, latest);
+                        count(destination, latest, metrics::sent);
                         delete(connection, table, rows);
                         sent = rows.size();
                     } catch (RuntimeException | JMSException e) {
                         closeSession(destination);
-                        count(destination, rows, metrics::failed);
+                        count(destination, latest, metrics::failed);
                         backOff(connection, table, rows, e);
                         LOG.warning(() -> "Outbox to " + destination + ": " + rows.size() + " messages of " + locked.size()
                                 + " shards not sent, backing off: " + e);
@@ -254,12 +255,29 @@ public class OutboxDrainer {
         perCategory.forEach((category, count) -> counter.add(destination, OutboxCategory.valueOf(category), count));
     }
 
-    /** The locked shards' due rows in id order, so each shard's rows go in the order they were written. */
+    /**
+     * The claimed rows to send: for each shard, category and object only the last one written (the latest
+     * payload), in id order, so a shard's messages still go in the order their last versions were written.
+     */
+    private static List<Row> coalesce(List<Row> rows) {
+        Map<String, Row> last = new LinkedHashMap<>();
+        for (Row row : rows) {
+            String object = row.groupId() + "/" + row.category() + "/" + row.objectId();
+            last.remove(object);
+            last.put(object, row);
+        }
+        return List.copyOf(last.values());
+    }
+
+    /**
+     * The locked shards' rows in id order, so each shard's rows go in the order they were written — all of them,
+     * those still backing off too: a shard is due when any of its rows is, and its rows never overtake each other.
+     */
     private static List<Row> claim(Connection connection, OutboxTable table, String destination, List<String> lockedShards,
                                    OutboxSwitches.Disabled disabled) throws SQLException {
         String sql = "SELECT id, shard_scope, shard_id, category, object_id, payload FROM " + table.qualifiedName()
                 + " WHERE " + table.destinationColumn() + " = ? AND (shard_scope || ':' || shard_id) = ANY (?)"
-                + " AND scheduled_for <= now()" + SWITCHED_ON + " ORDER BY id LIMIT " + ROWS_PER_BATCH + " FOR UPDATE SKIP LOCKED";
+                + SWITCHED_ON + " ORDER BY id LIMIT " + ROWS_PER_BATCH + " FOR UPDATE SKIP LOCKED";
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(sql)) {
             query.setString(1, destination);

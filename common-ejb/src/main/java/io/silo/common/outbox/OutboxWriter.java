@@ -20,8 +20,9 @@ import javax.sql.DataSource;
 
 /**
  * The one way to send something to another silo: an outbox row written in the caller's transaction, so
- * the change and its message commit or roll back together. A row that is still waiting for the same
- * destination, shard, category and object is overwritten (coalescing): the latest payload is delivered once.
+ * the change and its message commit or roll back together. Rows are only ever appended — a writer never
+ * waits for a row a drainer holds locked while it sends — and rows still waiting for the same destination,
+ * shard, category and object coalesce when drained: the latest payload is delivered once (OutboxDrainer).
  * Call it after the change is flushed, so the payload carries the version the change committed with.
  */
 @Stateless
@@ -36,8 +37,6 @@ public class OutboxWriter {
     public static final String TO_REGION_SQL = """
             INSERT INTO control.control_outbox (destination, shard_scope, shard_id, category, object_id, payload)
             VALUES (?, ?, ?, ?, ?, ?)
-            ON CONFLICT (destination, shard_scope, shard_id, category, object_id)
-            DO UPDATE SET payload = excluded.payload, scheduled_for = now(), attempts = 0, last_error = NULL
             """;
 
     @Resource(lookup = SiloDataSource.JNDI_NAME)
@@ -78,8 +77,6 @@ public class OutboxWriter {
         String sql = """
                 INSERT INTO region.region_outbox (shard_scope, shard_id, category, object_id, payload)
                 VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (shard_scope, shard_id, category, object_id)
-                DO UPDATE SET payload = excluded.payload, scheduled_for = now(), attempts = 0, last_error = NULL
                 """;
         try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(sql)) {
             bindRow(insert, 1, category, shardId, objectId, OutboxJson.write(category, payload));
