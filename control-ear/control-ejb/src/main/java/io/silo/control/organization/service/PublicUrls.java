@@ -4,6 +4,8 @@ import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -25,6 +27,39 @@ public class PublicUrls {
     @Inject
     @ConfigProperty(name = "silo.public.scheme", defaultValue = "https")
     String scheme;
+
+    /** What a request's host names: a region's own API (or ingest) host, or an organization's customer domain. */
+    public sealed interface HostRoute permits RegionHost, CustomerDomain {
+    }
+
+    /** {@code {region api host}}: the region's API, served by that region whatever the path. */
+    public record RegionHost(String region) implements HostRoute {
+    }
+
+    /** {@code {slug}.{public host}}: one organization's domain. */
+    public record CustomerDomain(String slug) implements HostRoute {
+    }
+
+    /** The route a request's host name ({@code Host}, without its port) asks for, if it is not the main host. */
+    public Optional<HostRoute> routeOf(String host) {
+        String name = host.toLowerCase(Locale.ROOT);
+        Optional<HostRoute> region = regions.all().stream()
+                .filter(candidate -> name.equals(candidate.apiHost()) || name.equals(candidate.ingestHost()))
+                .findFirst().map(candidate -> new RegionHost(candidate.name()));
+        if (region.isPresent()) {
+            return region;
+        }
+        String suffix = "." + publicHost.toLowerCase(Locale.ROOT);
+        if (name.endsWith(suffix) && name.length() > suffix.length() && name.indexOf('.') == name.length() - suffix.length()) {
+            return Optional.of(new CustomerDomain(name.substring(0, name.length() - suffix.length())));
+        }
+        return Optional.empty();
+    }
+
+    /** The public host name customer domains are under ({@code silo.public.host}). */
+    public String publicHost() {
+        return publicHost;
+    }
 
     public String region(String regionName) {
         return scheme + "://" + regions.require(regionName).apiHost();

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What an organization slug may be: 1–50 lowercase letters, digits and hyphens, starting and ending with a
@@ -36,8 +35,7 @@ public class SlugRules {
     RegionDirectory regions;
 
     @Inject
-    @ConfigProperty(name = "silo.public.host", defaultValue = "localhost")
-    String publicHost;
+    PublicUrls urls;
 
     /** The slug as given, or 400 naming the field and the rule it breaks. */
     public String validate(String slug) {
@@ -70,7 +68,7 @@ public class SlugRules {
     private Set<String> reserved() {
         Set<String> reserved = new HashSet<>(ALWAYS_RESERVED);
         regions.all().stream().map(Region::name).forEach(reserved::add);
-        reserved.addAll(List.of(publicHost.toLowerCase(Locale.ROOT).split("\\.")));
+        reserved.addAll(List.of(urls.publicHost().toLowerCase(Locale.ROOT).split("\\.")));
         return reserved;
     }
 }

@@ -9,6 +9,7 @@ import io.silo.common.silo.Silos;
 import io.silo.common.web.ApiException;
 import io.silo.control.gateway.service.GatewayRoutes;
 import io.silo.control.gateway.service.OrganizationRoute;
+import io.silo.control.organization.service.PublicUrls;
 import io.silo.control.organization.model.OrganizationStatus;
 import io.silo.control.token.service.TokenFormat;
 import jakarta.inject.Inject;
@@ -41,8 +42,10 @@ import java.util.Optional;
  * <p>
  * Authentication stays with the region, which verifies API tokens from its replicas: the {@code Authorization}
  * header goes on unchanged, and an organization token ({@code silo_o_<region>_…}) is routed by its prefix without
- * reading the directory. Login sessions exist only in control and are not forwarded: a request that carries only
- * the session cookie is refused with 401 asking for an API token.
+ * reading the directory. A request to a region's own API host ({@code eu.<public host>}, told by its {@code Host})
+ * goes to that region whatever its path; on an organization's customer domain ({@code <slug>.<public host>}) an
+ * organization-scoped path must name that organization (404 otherwise). Login sessions exist only in control and
+ * are not forwarded: a request that carries only the session cookie is refused with 401 asking for an API token.
  */
 @WebFilter(filterName = "ApiGateway", urlPatterns = "/api/*", asyncSupported = true)
 @ControlSilo
@@ -60,12 +63,28 @@ public class GatewayFilter extends HttpFilter {
     @Inject
     RegionProxy proxy;
 
+    @Inject
+    PublicUrls urls;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Optional<GatewayPath> path = Silos.currentMode() == SiloMode.CONTROL
-                ? GatewayPath.of(request.getRequestURI().substring(request.getContextPath().length()))
-                : Optional.empty();
+        if (Silos.currentMode() != SiloMode.CONTROL) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String requestPath = request.getRequestURI().substring(request.getContextPath().length());
+        Optional<PublicUrls.HostRoute> host = urls.routeOf(request.getServerName());
+        if (host.orElse(null) instanceof PublicUrls.RegionHost regionHost) {
+            proxy.forward(request, response, regionNamed(regionHost.region()), request.getInputStream(), System.nanoTime());
+            return;
+        }
+        Optional<GatewayPath> path = GatewayPath.of(requestPath);
+        if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain && path.isPresent() && !path.get().isIngestion()
+                && !path.get().organizationSlug().equalsIgnoreCase(domain.slug())) {
+            proxy.refuse(response, ApiException.notFound(NO_SUCH_ORGANIZATION), "none", System.nanoTime());
+            return;
+        }
         if (path.isEmpty()) {
             chain.doFilter(request, response);
             return;
