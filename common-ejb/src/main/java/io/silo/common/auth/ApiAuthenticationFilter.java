@@ -2,6 +2,8 @@ package io.silo.common.auth;
 
 import io.silo.common.web.ApiException;
 import io.silo.common.web.TrustedProxies;
+import io.silo.common.silo.SiloMode;
+import io.silo.common.silo.Silos;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
@@ -24,7 +26,8 @@ import java.util.Set;
  * Authenticates every {@code /api/0/} request and applies {@link AccessPolicy}: an
  * {@code Authorization: Bearer} token, or else the session cookie. A state-changing request on the session
  * cookie must echo the session's CSRF token in {@code X-CSRF-Token}, so another site cannot ride the cookie.
- * Internal endpoints ({@code /api/0/internal/}) authenticate by their own means.
+ * On a region, a login session comes through control's gateway as a {@link ForwardedSession} signed by control
+ * (control checked its CSRF token). Internal endpoints ({@code /api/0/internal/}) authenticate by their own means.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
@@ -48,6 +51,9 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     @Inject
     Instance<CredentialVerifier> verifiers;
 
+    @Inject
+    ForwardedSession forwardedSessions;
+
     /** Reverse proxies in front of Silo whose {@code X-Forwarded-For} is believed; nobody else's is. */
     @Inject
     @ConfigProperty(name = "silo.http.trusted-proxies")
@@ -68,6 +74,11 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
     }
 
     private Optional<ApiPrincipal> authenticate(ContainerRequestContext request, boolean publicEndpoint) {
+        String forwardedSession = request.getHeaderString(ForwardedSession.HEADER);
+        if (forwardedSession != null && Silos.currentMode() == SiloMode.REGION) {
+            return Optional.of(forwardedSessions.verify(forwardedSession,
+                    request.getHeaderString(ForwardedSession.SIGNATURE_HEADER), servletRequest.getRequestURI()));
+        }
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -85,14 +96,18 @@ public class ApiAuthenticationFilter implements ContainerRequestFilter {
         if (verified.isEmpty()) {
             return Optional.empty();
         }
-        if (!publicEndpoint && !SAFE_METHODS.contains(request.getMethod())) {
-            String csrf = request.getHeaderString(CSRF_HEADER);
-            if (csrf == null || !SecretDigest.matches(csrf, verified.get().csrfHash())) {
-                throw ApiException.forbidden("CSRF token missing or incorrect: send the " + CSRF_COOKIE
-                        + " cookie's value in the " + CSRF_HEADER + " header");
-            }
+        if (!publicEndpoint) {
+            requireCsrfToken(request.getMethod(), request.getHeaderString(CSRF_HEADER), verified.get());
         }
         return Optional.of(verified.get().principal());
+    }
+
+    /** A state-changing request on a session cookie must echo the session's CSRF token (403 otherwise). */
+    public static void requireCsrfToken(String method, String csrfHeader, CredentialVerifier.VerifiedSession session) {
+        if (!SAFE_METHODS.contains(method) && (csrfHeader == null || !SecretDigest.matches(csrfHeader, session.csrfHash()))) {
+            throw ApiException.forbidden("CSRF token missing or incorrect: send the " + CSRF_COOKIE
+                    + " cookie's value in the " + CSRF_HEADER + " header");
+        }
     }
 
     /** The client's address: the peer's, or behind trusted proxies the last address they did not add themselves. */

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * Control's API gateway on the split topology: one user, one token, organizations in eu and us created through
  * control and then used only through control's address — organization, projects, DSN keys, SDK traffic for old
  * DSNs and paginated issue lists — while each region holds its own data; what crosses the gateway (headers,
- * forwarded addresses), what it refuses (unknown organizations, sessions), and a region that is down.
+ * forwarded addresses), what it refuses (unknown organizations, sessions without CSRF, forged forwarded sessions), and a region that is down.
  */
 @SplitTopologyTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -162,7 +162,7 @@ class ApiGatewayIT {
 
     @Test
     @Order(2)
-    void unknownOrganizationsAre404AsForNonMembersOrganizationTokensGoByPrefixAndSessionsAreAskedForAToken(Topology topology) throws Exception {
+    void unknownOrganizationsAre404AsForNonMembersOrganizationTokensGoByPrefixAndSessionsAreCarriedSigned(Topology topology) throws Exception {
         User owner = newUser(topology, "gateway-owner");
         String slug = createOrganization(topology, owner, "eu");
         User stranger = newUser(topology, "gateway-stranger");
@@ -177,8 +177,19 @@ class ApiGatewayIT {
                 "an unknown organization looks exactly like someone else's");
 
         Reply session = owner.account().session().get("/api/0/organizations/" + slug + "/");
-        assertEquals(401, session.status(), session.toString());
-        assertTrue(session.isProblem() && session.json().getString("detail").contains("API token"), session.toString());
+        assertEquals(200, session.status(), "control carries the login session to the region: " + session);
+        Reply withoutCsrf = owner.account().session().withoutCsrf().put("/api/0/organizations/" + slug + "/",
+                "{\"name\":\"Renamed by a forged form\"}");
+        assertEquals(403, withoutCsrf.status(), "control checks the CSRF token before forwarding: " + withoutCsrf);
+        Reply renamed = owner.account().session().put("/api/0/organizations/" + slug + "/", "{\"name\":\"Renamed in session\"}");
+        assertEquals(200, renamed.status(), renamed.toString());
+        assertEquals("Renamed in session", renamed.json().getString("name"));
+        assertEquals(404, stranger.account().session().get("/api/0/organizations/" + slug + "/").status(),
+                "a stranger's session is carried too, and is no member");
+        RawReply forged = raw(topology.url("region-eu"), new StringBuilder("GET /api/0/organizations/" + slug + "/ HTTP/1.1\r\n"
+                + "Host: 127.0.0.1\r\nX-Silo-Session: " + owner.account().userId() + " org:read\r\n"
+                + "X-Silo-Session-Signature: Rpcsignature k1,1,n,control,AAAA\r\n"), null);
+        assertEquals(401, forged.status(), "a region refuses a forwarded session control did not sign: " + forged);
         assertEquals(200, owner.account().session().get("/api/0/organizations/").status(), "control's own endpoint takes the session");
 
         String inUs = createOrganization(topology, owner, "us");
@@ -235,6 +246,7 @@ class ApiGatewayIT {
                 + "TE: trailers\r\n"
                 + "Proxy-Authorization: Basic c2VjcmV0\r\n"
                 + "Cookie: silo_session=something\r\n"
+                + "X-Silo-Session: 1 org:admin\r\n"
                 + "X-Forwarded-For: 203.0.113.7\r\n"
                 + "X-End-To-End: kept\r\n"
                 + "X-Silo-Capture: " + capture + "\r\n"), null);
@@ -244,7 +256,7 @@ class ApiGatewayIT {
         assertEquals(200, captured.status(), captured.toString());
         assertEquals("/api/0/organizations/" + slug + "/?x=1", captured.json().getString("path"));
         JsonObject headers = captured.json().getJsonObject("headers");
-        for (String dropped : List.of("x-hop-secret", "keep-alive", "te", "proxy-authorization", "cookie")) {
+        for (String dropped : List.of("x-hop-secret", "keep-alive", "te", "proxy-authorization", "cookie", "x-silo-session")) {
             assertFalse(headers.containsKey(dropped), dropped + " must not reach the region: " + headers);
         }
         assertEquals("kept", first(headers, "x-end-to-end"));

@@ -1,6 +1,10 @@
 package io.silo.control.gateway.api;
 
 import io.silo.common.auth.ApiAuthenticationFilter;
+import io.silo.common.auth.CredentialVerifier;
+import io.silo.common.auth.ForwardedSession;
+import io.silo.common.rpc.RpcSettings;
+import java.util.Map;
 import io.silo.common.region.Region;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
@@ -45,7 +49,8 @@ import java.util.Optional;
  * reading the directory. A request to a region's own API host ({@code eu.<public host>}, told by its {@code Host})
  * goes to that region whatever its path; on an organization's customer domain ({@code <slug>.<public host>}) an
  * organization-scoped path must name that organization (404 otherwise). Login sessions exist only in control and
- * are not forwarded: a request that carries only the session cookie is refused with 401 asking for an API token.
+ * are carried to the region as a {@link ForwardedSession} signed by control, after control checked the session and
+ * the CSRF token of a state-changing request.
  */
 @WebFilter(filterName = "ApiGateway", urlPatterns = "/api/*", asyncSupported = true)
 @ControlSilo
@@ -66,6 +71,12 @@ public class GatewayFilter extends HttpFilter {
     @Inject
     PublicUrls urls;
 
+    @Inject
+    CredentialVerifier verifier;
+
+    @Inject
+    RpcSettings rpcSettings;
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
@@ -76,7 +87,15 @@ public class GatewayFilter extends HttpFilter {
         String requestPath = request.getRequestURI().substring(request.getContextPath().length());
         Optional<PublicUrls.HostRoute> host = urls.routeOf(request.getServerName());
         if (host.orElse(null) instanceof PublicUrls.RegionHost regionHost) {
-            proxy.forward(request, response, regionNamed(regionHost.region()), request.getInputStream(), System.nanoTime());
+            long started = System.nanoTime();
+            Map<String, String> session;
+            try {
+                session = forwardedSession(request);
+            } catch (ApiException refusal) {
+                proxy.refuse(response, refusal, regionHost.region(), started);
+                return;
+            }
+            proxy.forward(request, response, regionNamed(regionHost.region()), request.getInputStream(), session, started);
             return;
         }
         Optional<GatewayPath> path = GatewayPath.of(requestPath);
@@ -92,6 +111,7 @@ public class GatewayFilter extends HttpFilter {
         long started = System.nanoTime();
         InputStream body = request.getInputStream();
         Region region;
+        Map<String, String> session = Map.of();
         try {
             if (path.get().isIngestion()) {
                 if (path.get().envelope() && sentryKey(request).isEmpty()) {
@@ -105,20 +125,36 @@ public class GatewayFilter extends HttpFilter {
                     return;
                 }
                 region = organizationRegion(request, path.get().organizationSlug());
+                session = forwardedSession(request);
             }
         } catch (ApiException refusal) {
             proxy.refuse(response, refusal, "none", started);
             return;
         }
-        proxy.forward(request, response, region, body, started);
+        proxy.forward(request, response, region, body, session, started);
+    }
+
+    /**
+     * A request that brings only control's session cookie carries the session to the region as a
+     * {@link ForwardedSession} signed by control, once the session is verified here and, for a state-changing
+     * request, its CSRF token (403 otherwise). An invalid session adds nothing: the region then answers 401.
+     */
+    private Map<String, String> forwardedSession(HttpServletRequest request) {
+        Optional<String> sessionId = sessionCookie(request);
+        if (request.getHeader("Authorization") != null || sessionId.isEmpty()) {
+            return Map.of();
+        }
+        Optional<CredentialVerifier.VerifiedSession> verified = verifier.verifySession(sessionId.get());
+        if (verified.isEmpty()) {
+            return Map.of();
+        }
+        ApiAuthenticationFilter.requireCsrfToken(request.getMethod(), request.getHeader(ApiAuthenticationFilter.CSRF_HEADER),
+                verified.get());
+        return ForwardedSession.sign(rpcSettings.keys(), request.getRequestURI(), verified.get().principal());
     }
 
     private Region organizationRegion(HttpServletRequest request, String slug) {
         String authorization = request.getHeader("Authorization");
-        if (authorization == null && hasSessionCookie(request)) {
-            throw ApiException.unauthorized("Login sessions are not forwarded to an organization's region; send an API token"
-                    + " (Authorization: Bearer …), which works through this gateway and on the region's own host");
-        }
         Optional<String> tokenRegion = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? TokenFormat.regionOf(authorization.substring(7).strip()) : Optional.empty();
         if (tokenRegion.isPresent()) {
@@ -172,10 +208,11 @@ public class GatewayFilter extends HttpFilter {
                 .or(() -> SentryKeys.fromQuery(request.getQueryString()));
     }
 
-    private static boolean hasSessionCookie(HttpServletRequest request) {
+    private static Optional<String> sessionCookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies)
-                .anyMatch(cookie -> cookie.getName().equals(ApiAuthenticationFilter.SESSION_COOKIE));
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies)
+                .filter(cookie -> cookie.getName().equals(ApiAuthenticationFilter.SESSION_COOKIE))
+                .map(Cookie::getValue).filter(value -> !value.isBlank()).findFirst();
     }
 
     /**

@@ -19,10 +19,10 @@ final class ProxyHeaders {
     /**
      * Request headers the gateway replaces or drops besides: the body's length comes from the body itself,
      * {@code Expect} was answered by this server, login cookies belong to control (regions take none), and the
-     * {@code X-Forwarded-*} headers are the gateway's to set.
+     * {@code X-Forwarded-*} headers and a forwarded session ({@code X-Silo-Session*}) are the gateway's to set.
      */
     private static final Set<String> NOT_FORWARDED = Set.of("content-length", "expect", "cookie", "x-forwarded-for",
-            "x-forwarded-proto", "x-forwarded-host");
+            "x-forwarded-proto", "x-forwarded-host", "x-silo-session", "x-silo-session-signature");
 
     private ProxyHeaders() {
     }

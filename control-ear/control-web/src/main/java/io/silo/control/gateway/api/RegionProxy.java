@@ -93,11 +93,19 @@ public class RegionProxy {
      */
     public void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
                         long startedNanos) throws IOException {
+        forward(request, response, region, body, Map.of(), startedNanos);
+    }
+
+    /** As above, with headers of the gateway's own added (a forwarded session). */
+    public void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
+                        Map<String, String> addedHeaders, long startedNanos) throws IOException {
         String regionBase = base(region.address());
         String publicBase = publicBase(request);
         HttpResponse<InputStream> answer;
         try {
-            HttpRequest forwarded = regionRequest(request, regionBase, publicBase, body);
+            HttpRequest.Builder built = regionRequest(request, regionBase, publicBase, body);
+            addedHeaders.forEach(built::header);
+            HttpRequest forwarded = built.build();
             HttpClient sender = forwarded.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L) == 0
                     ? bodilessClient : client;
             answer = sender.send(forwarded, HttpResponse.BodyHandlers.ofInputStream());
@@ -159,7 +167,7 @@ public class RegionProxy {
                 Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds()))));
     }
 
-    private HttpRequest regionRequest(HttpServletRequest request, String regionBase, String publicBase, InputStream body) {
+    private HttpRequest.Builder regionRequest(HttpServletRequest request, String regionBase, String publicBase, InputStream body) {
         String query = request.getQueryString();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(regionBase + path + (query == null ? "" : "?" + query)))
@@ -178,8 +186,7 @@ public class RegionProxy {
         return forwarded
                 .header("X-Forwarded-For", ProxyHeaders.appendForwardedFor(joined(request, "X-Forwarded-For"), peer))
                 .header("X-Forwarded-Proto", publicUri.getScheme())
-                .header("X-Forwarded-Host", publicUri.getRawAuthority())
-                .build();
+                .header("X-Forwarded-Host", publicUri.getRawAuthority());
     }
 
     /** A header the HTTP client refuses (a name it reserves, a value with control characters) is not sent. */
