@@ -10,6 +10,7 @@ import io.silo.system.harness.Database;
 import io.silo.system.harness.Projects;
 import io.silo.system.harness.Projects.ProjectKey;
 import io.silo.system.harness.SentrySdk;
+import io.silo.system.harness.ServerMetrics;
 import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import java.net.URI;
@@ -69,6 +70,34 @@ public abstract class IngestScenarios {
         assertEquals("production|shop@1.4.2", query(topology, "SELECT (SELECT string_agg(name, ',') FROM"
                 + " region.environment WHERE project_id = ?) || '|' || (SELECT string_agg(version, ',')"
                 + " FROM region.release WHERE project_id = ?)", key.projectId(), key.projectId()));
+    }
+
+    @Test
+    void aStoredEventAndItsIssueReadBackThroughTheEntities(Topology topology) throws Exception {
+        ProjectKey key = Projects.create(topology, regionServer());
+        String eventId = newEventId();
+        assertEquals(200, SentrySdk.sendEnvelope(url(topology), key.projectId(), key.publicKey(),
+                SentrySdk.envelope(eventId).item("event", exceptionEvent(eventId, "java.lang.IllegalStateException",
+                        "card declined", BREADCRUMBS_TAGS_USER)).build()).status());
+
+        Reply read = io.silo.system.harness.ApiClient.anonymous(url(topology)).get("/api/0/internal/testing/projects/"
+                + key.projectId() + "/events/" + eventId);
+
+        assertEquals(200, read.status(), read.toString());
+        jakarta.json.JsonObject event = read.json();
+        assertEquals(eventId, event.getString("eventId"));
+        assertEquals("2026-11-23T17:00:00.123Z", event.getString("occurredAt"));
+        assertEquals("id:u-1001", event.getString("userKey"));
+        assertEquals("acme", event.getJsonObject("tags").getString("payment.provider"));
+        assertEquals("7", event.getJsonObject("tags").getString("shard"));
+        assertEquals("charge", event.getJsonArray("topFrames").getJsonObject(0).getString("function"));
+        assertEquals(eventId, event.getJsonObject("body").getString("event_id"));
+        assertEquals("http", event.getJsonObject("body").getJsonObject("breadcrumbs").getJsonArray("values")
+                .getJsonObject(0).getString("category"));
+        assertEquals("unresolved|1|1|com.example.PaymentService in charge", event.getJsonObject("issue").getString("status")
+                + "|" + event.getJsonObject("issue").getInt("timesSeen") + "|"
+                + event.getJsonObject("issue").getInt("userCount") + "|" + event.getJsonObject("issue").getString("culprit"));
+        assertEquals("[\"production\"]", event.getJsonArray("environments").toString());
     }
 
     @Test
@@ -164,10 +193,44 @@ public abstract class IngestScenarios {
                         + "\"started\":\"2026-11-23T17:00:00Z\",\"status\":\"ok\",\"attrs\":{\"release\":\"shop@1.4.2\"}}")
                 .item("client_report", "{\"timestamp\":1763917200,\"discarded_events\":[]}")
                 .build();
+        double sessionsBefore = items(topology, "session", "accepted");
+        double attachmentsBefore = items(topology, "attachment", "accepted");
+        double eventsBefore = items(topology, "event", "stored");
+
         Reply reply = SentrySdk.sendEnvelope(url(topology), key.projectId(), key.publicKey(), envelope);
+
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(eventId, reply.json().getString("id"));
         assertEquals("1|1", counts(topology, key));
+        assertEquals(1, items(topology, "session", "accepted") - sessionsBefore, "sessions counted");
+        assertEquals(1, items(topology, "attachment", "accepted") - attachmentsBefore, "attachments counted");
+        assertTrue(items(topology, "event", "stored") - eventsBefore >= 1, "events counted");
+    }
+
+    @Test
+    void concurrentEventsOfOneNewFingerprintMakeOneIssueThatCountsEachOnce(Topology topology) throws Exception {
+        ProjectKey key = Projects.create(topology, regionServer());
+        int events = 24;
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                String instance = regionInstances().get(i % regionInstances().size());
+                String user = ",\"user\":{\"id\":\"u-" + (i % 5) + "\"}";
+                replies.add(clients.submit(() -> SentrySdk.store(topology.url(instance), key.projectId(),
+                        key.publicKey(), exceptionEvent(newEventId(), "java.util.ConcurrentModificationException",
+                                "race", user))));
+            }
+            for (java.util.concurrent.Future<Reply> reply : replies) {
+                assertEquals(200, reply.get().status(), reply.get().toString());
+            }
+        } finally {
+            clients.shutdown();
+        }
+        assertEquals(events + "|1", counts(topology, key));
+        assertEquals(events + "|5|5", query(topology, "SELECT i.times_seen || '|' || i.user_count || '|'"
+                + " || (SELECT count(*) FROM region.issue_user u WHERE u.issue_id = i.id)"
+                + " FROM region.issue i WHERE i.project_id = ?", key.projectId()));
     }
 
     @Test
@@ -297,6 +360,12 @@ public abstract class IngestScenarios {
             assertEquals(retryAfter + ":error;default:key", limited.header("X-Sentry-Rate-Limits").orElseThrow());
         }
         assertEquals("3|1", counts(topology, key));
+    }
+
+    /** silo_ingest_items_total of an item type and outcome, over every instance of the region. */
+    private double items(Topology topology, String type, String outcome) {
+        return regionInstances().stream().mapToDouble(instance -> ServerMetrics.value(topology.url(instance),
+                "silo_ingest_items_total", Map.of("type", type, "outcome", outcome))).sum();
     }
 
     private URI url(Topology topology) {

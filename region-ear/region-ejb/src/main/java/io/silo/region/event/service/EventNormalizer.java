@@ -4,7 +4,6 @@ import io.silo.common.web.ApiException;
 import io.silo.region.issue.service.Grouping;
 import io.silo.region.issue.service.Grouping.GroupingException;
 import io.silo.region.issue.service.Grouping.GroupingFrame;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -80,7 +79,7 @@ public final class EventNormalizer {
         String fingerprintHash = Grouping.hash(Grouping.components(fingerprint(event.get("fingerprint")),
                 Grouping.defaultComponents(grouping, message)));
 
-        JsonObjectBuilder body = Json.createObjectBuilder(event)
+        JsonObjectBuilder body = EventJson.PROVIDER.createObjectBuilder(event)
                 .add("event_id", hex(eventId))
                 .add("timestamp", occurredAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
                 .add("received", receivedAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
@@ -191,10 +190,10 @@ public final class EventNormalizer {
     }
 
     private static JsonArray topFrames(List<JsonObject> frames) {
-        JsonArrayBuilder top = Json.createArrayBuilder();
+        JsonArrayBuilder top = EventJson.PROVIDER.createArrayBuilder();
         for (int i = frames.size() - 1; i >= Math.max(0, frames.size() - TOP_FRAMES); i--) {
             JsonObject frame = frames.get(i);
-            JsonObjectBuilder copy = Json.createObjectBuilder();
+            JsonObjectBuilder copy = EventJson.PROVIDER.createObjectBuilder();
             for (String key : List.of("module", "function", "filename", "lineno", "in_app")) {
                 if (frame.containsKey(key) && frame.get(key).getValueType() != JsonValue.ValueType.NULL) {
                     copy.add(key, frame.get(key));
@@ -241,7 +240,7 @@ public final class EventNormalizer {
 
     /** Tags as an object of strings, from an object or from [[key, value], …]. */
     private static JsonObject tags(JsonValue given) {
-        JsonObjectBuilder tags = Json.createObjectBuilder();
+        JsonObjectBuilder tags = EventJson.PROVIDER.createObjectBuilder();
         if (given instanceof JsonObject object) {
             object.forEach((key, value) -> addTag(tags, key, value));
         } else if (given instanceof JsonArray pairs) {

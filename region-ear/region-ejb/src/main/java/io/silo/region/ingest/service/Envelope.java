@@ -1,7 +1,7 @@
 package io.silo.region.ingest.service;
 
 import io.silo.common.web.ApiException;
-import jakarta.json.Json;
+import io.silo.region.event.service.EventJson;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -103,7 +103,7 @@ public record Envelope(JsonObject header, List<Item> items) {
     }
 
     static JsonObject parseObject(byte[] bytes, int from, int to, String problem) {
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(bytes, from, to - from))) {
+        try (JsonReader reader = EventJson.PROVIDER.createReader(new ByteArrayInputStream(bytes, from, to - from))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;

@@ -15,15 +15,13 @@ import java.sql.SQLException;
  */
 public final class IssueCounters {
 
-    private static final String FIND = "SELECT id FROM region.issue WHERE project_id = ? AND fingerprint_hash = ?";
-
     private static final String COUNT = """
             INSERT INTO region.issue AS i (id, organization_id, project_id, fingerprint_hash, title, culprit, level,
                                            platform, status, first_seen, last_seen, times_seen, user_count, version)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', ?, ?, 1, ?, 1)
             ON CONFLICT (project_id, fingerprint_hash) DO UPDATE SET
                 times_seen = i.times_seen + 1,
-                user_count = i.user_count + EXCLUDED.user_count,
+                user_count = i.user_count + CASE WHEN i.id = ? THEN EXCLUDED.user_count ELSE 0 END,
                 first_seen = least(i.first_seen, EXCLUDED.first_seen),
                 last_seen = greatest(i.last_seen, EXCLUDED.last_seen),
                 level = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.level ELSE i.level END,
@@ -43,29 +41,20 @@ public final class IssueCounters {
     private IssueCounters() {
     }
 
-    /** The id of the project's issue of this fingerprint, or {@code newId} when there is none yet. */
-    public static long expectedIssueId(Connection connection, long projectId, String fingerprintHash, long newId)
-            throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND)) {
-            find.setLong(1, projectId);
-            find.setString(2, fingerprintHash);
-            try (ResultSet row = find.executeQuery()) {
-                return row.next() ? row.getLong(1) : newId;
-            }
-        }
-    }
-
     /**
-     * Counts a stored event in its issue, {@code expectedIssueId} when the user is new to it ({@link
-     * #expectedIssueId}); returns the issue's id, which differs from the expected one only when another
-     * transaction created the issue meanwhile (then the user is counted there).
+     * Counts a stored event in the issue the caller expected ({@code expectedIssueId}, where it recorded the
+     * event's user, {@code newUser} when the user was new to it), creating the issue as {@code newIssueId} if
+     * there is none; returns the issue's id, which differs from the expected one only when another transaction
+     * created the issue meanwhile: then the user recorded in the expected issue is neither counted by the upsert
+     * nor kept, but recorded and counted in the real one if new to it (concurrent first events of a fingerprint
+     * counted users twice before, seen with two instances). The insert never reuses an existing issue's id: the upsert resolves conflicts on the
+     * fingerprint only, and a concurrent one on the primary key would fail instead (seen under load).
      */
-    public static long count(Connection connection, long expectedIssueId, long organizationId, long projectId,
-                             NormalizedEvent event) throws SQLException {
-        boolean newUser = event.userKey() != null && addUser(connection, expectedIssueId, event.userKey());
+    public static long count(Connection connection, long expectedIssueId, long newIssueId, boolean newUser,
+                             long organizationId, long projectId, NormalizedEvent event) throws SQLException {
         long issueId;
         try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
-            upsert.setLong(1, expectedIssueId);
+            upsert.setLong(1, newIssueId);
             upsert.setLong(2, organizationId);
             upsert.setLong(3, projectId);
             upsert.setString(4, event.fingerprintHash());
@@ -76,6 +65,7 @@ public final class IssueCounters {
             upsert.setObject(9, event.occurredAt());
             upsert.setObject(10, event.occurredAt());
             upsert.setLong(11, newUser ? 1 : 0);
+            upsert.setLong(12, expectedIssueId);
             try (ResultSet row = upsert.executeQuery()) {
                 row.next();
                 issueId = row.getLong(1);

@@ -11,8 +11,6 @@ import io.silo.region.ingest.service.IngestionService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -23,7 +21,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
-import java.util.function.Function;
 
 /**
  * The Sentry SDKs' ingestion endpoints, outside {@code /api/0/} and authenticated by DSN key (see
@@ -47,39 +44,22 @@ public class IngestResource {
     IngestMetrics metrics;
 
     @POST
-    @Path("envelope/")
+    @Path("{endpoint: envelope|store}/")
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
-    public String envelope(@PathParam("projectId") long projectId, @HeaderParam("X-Sentry-Auth") String sentryAuth,
-                           @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                           @QueryParam("sentry_key") String sentryKey,
-                           @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return ingest(body, encoding, length, bytes -> ingestion.envelope(projectId,
-                new DsnCredentials(sentryAuth, authorization, sentryKey), bytes));
-    }
-
-    @POST
-    @Path("store/")
-    @Consumes(MediaType.WILDCARD)
-    @Produces(MediaType.APPLICATION_JSON)
-    public String store(@PathParam("projectId") long projectId, @HeaderParam("X-Sentry-Auth") String sentryAuth,
-                        @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-                        @QueryParam("sentry_key") String sentryKey,
-                        @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
-                        @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
-        return ingest(body, encoding, length, bytes -> ingestion.store(projectId,
-                new DsnCredentials(sentryAuth, authorization, sentryKey), bytes));
-    }
-
-    private String ingest(InputStream body, String encoding, Long length, Function<byte[], String> handle) {
+    public String ingest(@PathParam("projectId") long projectId, @PathParam("endpoint") String endpoint,
+                         @HeaderParam("X-Sentry-Auth") String sentryAuth,
+                         @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                         @QueryParam("sentry_key") String sentryKey,
+                         @HeaderParam(HttpHeaders.CONTENT_ENCODING) String encoding,
+                         @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) {
+        DsnCredentials credentials = new DsnCredentials(sentryAuth, authorization, sentryKey);
         try {
-            String id = handle.apply(IngestBody.read(body, encoding, length == null ? -1 : length, limits));
-            JsonObjectBuilder reply = Json.createObjectBuilder();
-            if (id != null) {
-                reply.add("id", id);
-            }
-            return reply.build().toString();
+            byte[] bytes = IngestBody.read(body, encoding, length == null ? -1 : length, limits);
+            String id = endpoint.equals("envelope") ? ingestion.envelope(projectId, credentials, bytes)
+                    : ingestion.store(projectId, credentials, bytes);
+            // the id is 32 hex digits: nothing to escape
+            return id == null ? "{}" : "{\"id\":\"" + id + "\"}";
         } catch (ApiException refused) {
             metrics.refused(refused.problem().status());
             throw refused;
