@@ -7,6 +7,7 @@ import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
 import io.silo.system.harness.Organizations;
+import io.silo.system.harness.SentrySdk;
 import io.silo.system.harness.Topology;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * Broken object-level authorization, endpoint by endpoint: the owner of another organization, and a user in no
  * organization at all, get 404 — exactly as for an organization that does not exist — from every method of
  * every organization-scoped endpoint of organization B, called with B's real slugs and ids; and B is unchanged.
- * One table lists the endpoints: each new organization-scoped endpoint (issues, events …) adds its rows here.
+ * One table lists the endpoints, issues and events included: each new organization-scoped endpoint adds its rows.
  */
 public abstract class OrganizationIsolationScenarios {
 
@@ -31,7 +32,7 @@ public abstract class OrganizationIsolationScenarios {
     }
 
     /** The objects of organization B that the table's paths name. */
-    record Victim(String org, String team, String project, String key, String member) {
+    record Victim(String org, String team, String project, String key, String member, String issue, String event) {
     }
 
     /** Every organization-scoped endpoint and method, aimed at B's real objects. */
@@ -66,7 +67,13 @@ public abstract class OrganizationIsolationScenarios {
                 new Call("POST", project + "keys/", "{\"name\":\"Intruder\"}"),
                 new Call("GET", key, null),
                 new Call("PUT", key, "{\"isActive\":false}"),
-                new Call("DELETE", key, null));
+                new Call("DELETE", key, null),
+                new Call("GET", organization + "issues/", null),
+                new Call("GET", project + "issues/", null),
+                new Call("GET", organization + "issues/" + b.issue() + "/", null),
+                new Call("PUT", organization + "issues/" + b.issue() + "/", "{\"status\":\"resolved\"}"),
+                new Call("GET", organization + "issues/" + b.issue() + "/events/", null),
+                new Call("GET", project + "events/" + b.event() + "/", null));
     }
 
     @Test
@@ -75,7 +82,7 @@ public abstract class OrganizationIsolationScenarios {
         Organizations.Owner ownerOfA = Organizations.create(topology, regionServer(), "bola-a");
         Organizations.Owner ownerOfB = Organizations.create(topology, regionServer(), "bola-b");
         ApiClient outsider = Organizations.newUserIn(topology, regionServer(), "bola-outsider");
-        Victim b = victim(ownerOfB);
+        Victim b = victim(topology, ownerOfB);
         String before = state(topology, ownerOfB.organizationId());
 
         List<Call> table = everyEndpointOf(b);
@@ -96,8 +103,8 @@ public abstract class OrganizationIsolationScenarios {
         }
     }
 
-    /** B's default team, a project of it with its key, and its owner's membership. */
-    private static Victim victim(Organizations.Owner owner) {
+    /** B's default team, a project of it with its key, its owner's membership, and an event and its issue. */
+    private Victim victim(Topology topology, Organizations.Owner owner) {
         Reply project = owner.api().post("/api/0/teams/" + owner.slug() + "/" + owner.slug() + "/projects/",
                 "{\"name\":\"Crown Jewels\"}");
         assertEquals(201, project.status(), project.toString());
@@ -105,8 +112,14 @@ public abstract class OrganizationIsolationScenarios {
         assertEquals(200, keys.status(), keys.toString());
         Reply me = owner.api().get("/api/0/organizations/" + owner.slug() + "/members/me/");
         assertEquals(200, me.status(), me.toString());
-        return new Victim(owner.slug(), owner.slug(), "crown-jewels", keys.jsonArray().getJsonObject(0).getString("id"),
-                me.json().getString("id"));
+        String publicKey = keys.jsonArray().getJsonObject(0).getString("id");
+        String eventId = SentrySdk.newEventId();
+        Reply stored = SentrySdk.store(topology.url(regionServer()), Long.parseLong(project.json().getString("id")), publicKey, SentrySdk.exceptionEvent(eventId, "IllegalStateException", "the crown jewels", ""));
+        assertEquals(200, stored.status(), stored.toString());
+        Reply issues = owner.api().get("/api/0/projects/" + owner.slug() + "/crown-jewels/issues/");
+        assertEquals(200, issues.status(), issues.toString());
+        return new Victim(owner.slug(), owner.slug(), "crown-jewels", publicKey, me.json().getString("id"),
+                issues.jsonArray().getJsonObject(0).getString("id"), eventId);
     }
 
     /** Everything of the organization the table could change, with row versions, as one line. */
@@ -122,7 +135,9 @@ public abstract class OrganizationIsolationScenarios {
                   (SELECT string_agg(p.slug || ':' || p.name || ':' || p.version, ',' ORDER BY p.id)
                      FROM region.project p WHERE p.organization_id = ?1),
                   (SELECT string_agg(k.public_key || ':' || k.label || ':' || k.is_active || ':' || k.version, ','
-                     ORDER BY k.id) FROM region.project_key k WHERE k.organization_id = ?1))
+                     ORDER BY k.id) FROM region.project_key k WHERE k.organization_id = ?1),
+                  (SELECT string_agg(i.status || ':' || i.version, ',' ORDER BY i.id)
+                     FROM region.issue i WHERE i.organization_id = ?1))
                 """.replace("?1", String.valueOf(organizationId)));
     }
 }
