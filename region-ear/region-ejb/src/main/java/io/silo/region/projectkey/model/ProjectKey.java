@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,8 @@ public class ProjectKey {
 
     public static final String BY_PUBLIC_KEY = "ProjectKey.byPublicKey";
     public static final String OF_PROJECT = "ProjectKey.ofProject";
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Id
     private long id;
@@ -70,6 +74,17 @@ public class ProjectKey {
         this.secretKey = secretKey;
         this.active = true;
         this.dateCreated = now;
+    }
+
+    /** A new active key with 32-hex public and secret keys from {@link SecureRandom}. */
+    public static ProjectKey generate(long id, long projectId, long organizationId, String label, OffsetDateTime now) {
+        return new ProjectKey(id, projectId, organizationId, label, randomHex(), randomHex(), now);
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
     }
 
     public long id() {

@@ -17,10 +17,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -31,8 +29,6 @@ import java.util.List;
 @RegionSilo
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
 public class ProjectKeyService {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
@@ -61,11 +57,11 @@ public class ProjectKeyService {
                 .orElseThrow(() -> ApiException.notFound("No such key"));
     }
 
-    /** A new active key with 32-hex public and secret keys from {@link SecureRandom}. */
+    /** A new active key (see {@link ProjectKey#generate}). */
     public ProjectKey create(OrganizationContext context, Project project, String name) {
         context.requireRole(MemberRole.ADMIN);
-        ProjectKey key = new ProjectKey(ids.nextId(), project.id(), project.organizationId(), name, randomHex(),
-                randomHex(), OffsetDateTime.now(ZoneOffset.UTC));
+        ProjectKey key = ProjectKey.generate(ids.nextId(), project.id(), project.organizationId(), name,
+                OffsetDateTime.now(ZoneOffset.UTC));
         entityManager.persist(key);
         directory.projectKeyChanged(key, false);
         directory.audited(context, "project-key.created", null, project.slug() + " " + name);
@@ -98,12 +94,6 @@ public class ProjectKeyService {
         directory.projectKeyChanged(key, true);
         directory.audited(context, "project-key.removed", null, key.label());
         entityManager.remove(key);
-    }
-
-    private static String randomHex() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     /** Events accepted per window: {@code count} per {@code windowSeconds}. */

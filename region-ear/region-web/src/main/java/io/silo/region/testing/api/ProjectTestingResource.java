@@ -24,9 +24,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.security.SecureRandom;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -42,8 +40,6 @@ import java.util.UUID;
 @RequestScoped
 @RegionSilo
 public class ProjectTestingResource {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
@@ -67,8 +63,7 @@ public class ProjectTestingResource {
         Project project = new Project(ids.nextId(), organizationId, body.getString("slug"), body.getString("slug"),
                 "java", now);
         entityManager.persist(project);
-        ProjectKey key = new ProjectKey(ids.nextId(), project.id(), organizationId, "Default", randomKey(),
-                randomKey(), now);
+        ProjectKey key = ProjectKey.generate(ids.nextId(), project.id(), organizationId, "Default", now);
         key.activate(body.getBoolean("keyActive", true));
         if (body.containsKey("rateLimitCount")) {
             key.limitRate(body.getInt("rateLimitCount"), body.getInt("rateLimitWindow"));
@@ -80,12 +75,6 @@ public class ProjectTestingResource {
                 .add("keyId", key.id())
                 .add("publicKey", key.publicKey())
                 .build()).build();
-    }
-
-    private static String randomKey() {
-        byte[] bytes = new byte[16];
-        RANDOM.nextBytes(bytes);
-        return HexFormat.of().formatHex(bytes);
     }
 
     @GET
