@@ -33,7 +33,8 @@ public final class ProviderAddress {
         while (relative.startsWith("/")) {
             relative = relative.substring(1);
         }
-        if (!SAFE_PATH.matcher(relative).matches() || relative.contains("//") || relative.contains("://")) {
+        // a colon in the first segment would read as a scheme (RFC 3986 §4.2): "http:/elsewhere" is not a path
+        if (!SAFE_PATH.matcher(relative).matches() || relative.contains("//") || relative.split("/", 2)[0].contains(":")) {
             throw refused("The path '" + abbreviate(path) + "' is not a plain path under the provider's API");
         }
         for (String segment : relative.split("/")) {

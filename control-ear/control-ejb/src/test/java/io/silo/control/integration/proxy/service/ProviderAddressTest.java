@@ -24,7 +24,7 @@ class ProviderAddressTest {
 
     @Test
     void pathsNamingAnotherHostAreRefused() {
-        for (String path : new String[] {"http://evil.example/x", "https://evil.example", "repos//evil.example/x",
+        for (String path : new String[] {"http://evil.example/x", "https://evil.example", "http:/evil.example/x", "repos//evil.example/x",
                 "..", "repos/../../x", "%2e%2e/admin", "repos/x%2fy", "a\\b", "x y"}) {
             ApiException refused = assertThrows(ApiException.class, () -> ProviderAddress.resolve(JIRA, path, null), path);
             assertEquals(403, refused.problem().status(), path);
