@@ -7,14 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,7 +45,8 @@ public final class GatewayBenchmark {
             HttpRequest viaGateway = get(control.resolve(path), token);
             HttpRequest direct = get(region.resolve(path), token);
             LatencyComparison.Outcome outcome = LatencyComparison.compare("concurrency " + concurrency, ROUNDS,
-                    "gateway", () -> run(viaGateway, requests, concurrency), "direct", () -> run(direct, requests, concurrency));
+                    "gateway", () -> LatencyComparison.timeRequests(() -> viaGateway, requests, concurrency),
+                    "direct", () -> LatencyComparison.timeRequests(() -> direct, requests, concurrency));
             meets &= outcome.meets(1.3, 0.7);
             results.append(outcome.json("gateway", "direct", "concurrent_clients", concurrency, "requests_per_round", requests));
             results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
@@ -68,7 +62,7 @@ public final class GatewayBenchmark {
     }
 
     /** Signs up a fresh account, logs in and creates a token with the organization scopes. */
-    private String tokenOfNewAccount(URI control) throws IOException, InterruptedException {
+    String tokenOfNewAccount(URI control) throws IOException, InterruptedException {
         String account = "{\"email\":\"gateway-bench-" + UUID.randomUUID() + "@example.com\",\"name\":\"Benchmark\",\"password\":\""
                 + UUID.randomUUID() + "\"}";
         expect(post(control.resolve("/api/0/auth/register/"), account, null, null), 201);
@@ -84,7 +78,7 @@ public final class GatewayBenchmark {
         return token.group(1);
     }
 
-    private String createOrganization(URI control, String token) throws IOException, InterruptedException {
+    String createOrganization(URI control, String token) throws IOException, InterruptedException {
         String slug = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         expect(post(control.resolve("/api/0/organizations/"), "{\"name\":\"Gateway benchmark\",\"slug\":\"" + slug
                 + "\",\"region\":\"us\"}", null, token), 201);
@@ -92,7 +86,7 @@ public final class GatewayBenchmark {
     }
 
     /** Waits until the region knows the token (replication) and the organization. */
-    private void awaitOk(URI uri, String token) throws Exception {
+    void awaitOk(URI uri, String token) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
@@ -122,37 +116,5 @@ public final class GatewayBenchmark {
             throw new IllegalStateException("expected " + status + ", got " + response.statusCode() + ": " + response.body());
         }
         return response;
-    }
-
-    /** Sends {@code requests} GETs from {@code concurrency} clients (each its own connection), each timed. */
-    private static LatencyComparison.Figures run(HttpRequest request, int requests, int concurrency) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
-        AtomicInteger remaining = new AtomicInteger(requests);
-        long[] latencies = new long[requests];
-        AtomicInteger recorded = new AtomicInteger();
-        List<Future<?>> clients = new ArrayList<>();
-        long start = System.nanoTime();
-        for (int i = 0; i < concurrency; i++) {
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            clients.add(pool.submit(() -> {
-                while (remaining.getAndDecrement() > 0) {
-                    long sent = System.nanoTime();
-                    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    if (response.statusCode() != 200) {
-                        throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
-                    }
-                    latencies[recorded.getAndIncrement()] = System.nanoTime() - sent;
-                }
-                return null;
-            }));
-        }
-        for (Future<?> client : clients) {
-            client.get();
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        pool.shutdown();
-        long[] sorted = Arrays.copyOf(latencies, recorded.get());
-        Arrays.sort(sorted);
-        return new LatencyComparison.Figures(sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3, sorted.length / seconds);
     }
 }

@@ -3,6 +3,10 @@ package io.silo.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One way of doing something measured against its baseline in alternating rounds, so that a busy machine's drift
@@ -138,5 +146,41 @@ final class LatencyComparison {
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         return sorted[sorted.length / 2];
+    }
+
+    /**
+     * Sends {@code requests} requests (a new one from {@code nextRequest} each time, e.g. freshly signed) from
+     * {@code concurrency} clients (each its own connection), each timed; any status but 200 fails the round.
+     */
+    static Figures timeRequests(java.util.function.Supplier<HttpRequest> nextRequest, int requests, int concurrency) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        AtomicInteger remaining = new AtomicInteger(requests);
+        long[] latencies = new long[requests];
+        AtomicInteger recorded = new AtomicInteger();
+        List<Future<?>> clients = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < concurrency; i++) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            clients.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0) {
+                    HttpRequest request = nextRequest.get();
+                    long sent = System.nanoTime();
+                    HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                    if (response.statusCode() != 200) {
+                        throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+                    }
+                    latencies[recorded.getAndIncrement()] = System.nanoTime() - sent;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> client : clients) {
+            client.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        long[] sorted = Arrays.copyOf(latencies, recorded.get());
+        Arrays.sort(sorted);
+        return new Figures(sorted[sorted.length / 2] / 1e3, sorted[(int) (sorted.length * 0.99)] / 1e3, sorted.length / seconds);
     }
 }
