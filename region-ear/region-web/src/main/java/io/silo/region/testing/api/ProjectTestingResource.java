@@ -1,21 +1,15 @@
 package io.silo.region.testing.api;
 
-import io.silo.common.id.IdGenerator;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
-import io.silo.region.environment.model.Environment;
 import io.silo.region.event.model.Event;
 import io.silo.region.issue.model.Issue;
-import io.silo.region.organization.service.RegionDirectoryChanges;
-import io.silo.region.project.model.Project;
 import io.silo.region.projectkey.model.ProjectKey;
+import io.silo.region.testing.service.TestingProjects;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
@@ -41,37 +34,21 @@ import java.util.UUID;
 @RegionSilo
 public class ProjectTestingResource {
 
-    @PersistenceContext(unitName = "region")
-    EntityManager entityManager;
-
     @EJB
-    IdGenerator ids;
-
-    @EJB
-    RegionDirectoryChanges directory;
+    TestingProjects projects;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Transactional
     public Response create(JsonObject body) {
         if (!body.containsKey("organizationId") || !body.containsKey("slug")) {
             throw ApiException.badRequest("organizationId and slug are required");
         }
-        long organizationId = body.getJsonNumber("organizationId").longValueExact();
-        OffsetDateTime now = OffsetDateTime.now();
-        Project project = new Project(ids.nextId(), organizationId, body.getString("slug"), body.getString("slug"),
-                "java", now);
-        entityManager.persist(project);
-        ProjectKey key = ProjectKey.generate(ids.nextId(), project.id(), organizationId, "Default", now);
-        key.activate(body.getBoolean("keyActive", true));
-        if (body.containsKey("rateLimitCount")) {
-            key.limitRate(body.getInt("rateLimitCount"), body.getInt("rateLimitWindow"));
-        }
-        entityManager.persist(key);
-        directory.projectKeyChanged(key, false);
+        ProjectKey key = projects.createWithKey(body.getJsonNumber("organizationId").longValueExact(), body.getString("slug"),
+                body.getBoolean("keyActive", true), body.containsKey("rateLimitCount") ? body.getInt("rateLimitCount") : null,
+                body.containsKey("rateLimitCount") ? body.getInt("rateLimitWindow") : null);
         return Response.status(Response.Status.CREATED).entity(Json.createObjectBuilder()
-                .add("projectId", project.id())
+                .add("projectId", key.projectId())
                 .add("keyId", key.id())
                 .add("publicKey", key.publicKey())
                 .build()).build();
@@ -82,10 +59,10 @@ public class ProjectTestingResource {
     @Produces(MediaType.APPLICATION_JSON)
     public JsonObject event(@PathParam("projectId") long projectId, @PathParam("eventId") String eventId) {
         UUID id = UUID.fromString(eventId.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
-        Event event = entityManager.createNamedQuery(Event.BY_EVENT_ID, Event.class).setParameter("projectId", projectId)
-                .setParameter("eventId", id).getResultStream().findFirst()
+        TestingProjects.StoredEvent stored = projects.event(projectId, id)
                 .orElseThrow(() -> ApiException.notFound("No such event"));
-        Issue issue = entityManager.find(Issue.class, event.issueId());
+        Event event = stored.event();
+        Issue issue = stored.issue();
         return Json.createObjectBuilder()
                 .add("eventId", event.eventIdHex())
                 .add("occurredAt", event.occurredAt().toInstant().toString())
@@ -98,9 +75,7 @@ public class ProjectTestingResource {
                         .add("status", issue.status().value()).add("timesSeen", issue.timesSeen())
                         .add("userCount", issue.userCount()).add("culprit", issue.culprit())
                         .add("firstSeen", issue.firstSeen().toInstant().toString()))
-                .add("environments", Json.createArrayBuilder(entityManager.createNamedQuery(Environment.OF_PROJECT,
-                        Environment.class).setParameter("projectId", projectId).getResultStream()
-                        .map(Environment::name).toList()))
+                .add("environments", Json.createArrayBuilder(stored.environments()))
                 .build();
     }
 }
