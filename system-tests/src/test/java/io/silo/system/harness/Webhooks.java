@@ -21,6 +21,12 @@ public final class Webhooks {
                 "X-Hub-Signature-256", "sha256=" + hmac(secret, body)));
     }
 
+    /** A Jira webhook signed with {@code secret} ({@code X-Hub-Signature} over the exact body). */
+    public static Reply jira(ApiClient client, String body, String secret) {
+        return client.send("POST", "/extensions/jira/issue-updated/", body,
+                Map.of("X-Hub-Signature", "sha256=" + hmac(secret, body)));
+    }
+
     /** A Slack event signed with {@code secret} at {@code timestamp} ({@code v0:<ts>:<body>}). */
     public static Reply slack(ApiClient client, String body, String secret, Instant timestamp) {
         String seconds = String.valueOf(timestamp.getEpochSecond());

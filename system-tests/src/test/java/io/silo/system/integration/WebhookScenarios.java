@@ -33,20 +33,20 @@ public abstract class WebhookScenarios {
     protected abstract List<String> regions();
 
     /** A user of control with a token that may create organizations and install integrations. */
-    static ApiClient newUser(Topology topology, String controlServer, String who) {
+    public static ApiClient newUser(Topology topology, String controlServer, String who) {
         Accounts.Account account = Accounts.signUp(topology.url(controlServer), who);
         return ApiClient.withToken(topology.url(controlServer), Accounts.token(account.session(), "org:read", "org:write"));
     }
 
     /** Creates an organization in {@code region} through control; returns its id. */
-    static long createOrganization(ApiClient user, String slug, String region) {
+    public static long createOrganization(ApiClient user, String slug, String region) {
         Reply created = user.post("/api/0/organizations/", Json.createObjectBuilder().add("name", "Org " + slug)
                 .add("slug", slug).add("region", region).build().toString());
         assertEquals(201, created.status(), created.toString());
         return Long.parseLong(created.json().getString("id"));
     }
 
-    static Reply install(ApiClient user, String slug, String provider, String externalId) {
+    public static Reply install(ApiClient user, String slug, String provider, String externalId) {
         return user.post("/api/0/integrations/", Json.createObjectBuilder().add("organization", slug)
                 .add("provider", provider).add("externalId", externalId).add("name", provider + " " + externalId)
                 .build().toString());
@@ -67,6 +67,20 @@ public abstract class WebhookScenarios {
 
     static String newInstallationId() {
         return String.valueOf(System.nanoTime() % 1_000_000_000_000L);
+    }
+
+    /** A new user's organization in {@code region} with the integration installed: its slug and id. */
+    private record Installed(ApiClient user, String slug, long organizationId) {
+    }
+
+    private Installed installedOrganization(Topology topology, String who, String region, String provider,
+                                            String externalId) {
+        ApiClient user = newUser(topology, controlServer(), who);
+        String slug = unique(who);
+        long organizationId = createOrganization(user, slug, region);
+        Reply installed = install(user, slug, provider, externalId);
+        assertEquals(201, installed.status(), installed.toString());
+        return new Installed(user, slug, organizationId);
     }
 
     private static String unique(String prefix) {
@@ -116,12 +130,9 @@ public abstract class WebhookScenarios {
 
     @Test
     void aPullRequestIsRecordedWithItsLatestState(Topology topology) throws Exception {
-        ApiClient user = newUser(topology, controlServer(), "github-pr");
         String installationId = newInstallationId();
         String region = regions().get(0);
-        String slug = unique("pr");
-        long organizationId = createOrganization(user, slug, region);
-        assertEquals(201, install(user, slug, "github", installationId).status());
+        long organizationId = installedOrganization(topology, "github-pr", region, "github", installationId).organizationId();
         String repository = unique("acme/web");
         String secret = topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET);
         ApiClient github = ApiClient.anonymous(topology.url(controlServer()));
@@ -143,12 +154,9 @@ public abstract class WebhookScenarios {
 
     @Test
     void aTamperedBodyOrAWrongSecretIs401AndNothingIsStored(Topology topology) throws Exception {
-        ApiClient user = newUser(topology, controlServer(), "github-tamper");
         String installationId = newInstallationId();
         String region = regions().get(0);
-        String slug = unique("tamper");
-        createOrganization(user, slug, region);
-        assertEquals(201, install(user, slug, "github", installationId).status());
+        installedOrganization(topology, "github-tamper", region, "github", installationId);
         String repository = unique("acme/secret");
         String secret = topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET);
         String body = push(installationId, repository, "bad001");
@@ -229,5 +237,80 @@ public abstract class WebhookScenarios {
         assertEquals(1, listed.jsonArray().size(), listed.toString());
         assertEquals(204, uninstalled.status(), uninstalled.toString());
         assertEquals(0, listedAfter.jsonArray().size(), listedAfter.toString());
+    }
+
+    @Test
+    void aSignedJiraIssueUpdateReachesTheSitesOrganizationsAndAWrongSignatureIs401(Topology topology) throws Exception {
+        String site = unique("acme") + ".atlassian.net";
+        String region = regions().get(regions().size() - 1);
+        installedOrganization(topology, "jira", region, "jira", site);
+        String body = Json.createObjectBuilder().add("webhookEvent", "jira:issue_updated")
+                .add("issue", Json.createObjectBuilder().add("key", "OPS-1")
+                        .add("self", "https://" + site + "/rest/api/2/issue/10001")).build().toString();
+        ApiClient jira = ApiClient.anonymous(topology.url(controlServer()));
+        String secret = topology.webhookSecret(Topology.JIRA_WEBHOOK_SECRET);
+
+        Reply forged = Webhooks.jira(jira, body, "not-" + secret);
+        Reply received = Webhooks.jira(jira, body, secret);
+
+        assertEquals(401, forged.status(), forged.toString());
+        assertEquals(202, received.status(), received.toString());
+        assertEquals("jira|jira:issue_updated", Database.await(topology, regionServer(region), Duration.ofSeconds(30),
+                "jira|jira:issue_updated", "SELECT provider || '|' || event_type FROM region.webhook_delivery WHERE id = ?",
+                Long.parseLong(received.json().getString("id"))));
+    }
+
+    @Test
+    void aDeliveryOlderThanTheMaximumAgeIsDeadLetteredWithItsReasonAndReplayable(Topology topology) throws Exception {
+        String installationId = newInstallationId();
+        String region = regions().get(0);
+        long organizationId = installedOrganization(topology, "github-expired", region, "github", installationId)
+                .organizationId();
+        String repository = unique("acme/old");
+        ApiClient operator = ApiClient.withToken(topology.url(regionServer(region)),
+                Accounts.token(Accounts.operator(topology.url(controlServer())).session(), "admin"));
+        long deliveryId;
+        java.util.Optional<jakarta.json.JsonObject> parked;
+        topology.setLiveConfig("silo.integrations.webhook-max-age", "PT0S");
+        try {
+            Thread.sleep(6_000); // the servers cache live config for 5 s
+            Reply received = Webhooks.github(ApiClient.anonymous(topology.url(controlServer())), "push",
+                    push(installationId, repository, "0ld5ha"), topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
+            assertEquals(202, received.status(), received.toString());
+            deliveryId = Long.parseLong(received.json().getString("id"));
+            parked = awaitDeadLetter(operator, deliveryId, Duration.ofSeconds(60));
+        } finally {
+            topology.setLiveConfig("silo.integrations.webhook-max-age", null);
+        }
+
+        assertTrue(parked.isPresent(), "the expired delivery is in the region's DLQ");
+        assertEquals("WEBHOOK_DELIVERY", parked.get().getString("category"));
+        assertTrue(parked.get().getString("reason").contains("expired"), parked.get().toString());
+        assertEquals("0", Database.queryOne(topology, regionServer(region),
+                "SELECT count(*) FROM region.repository_commit WHERE repository = ?", repository), "nothing was applied");
+        Thread.sleep(6_000);
+        Reply replayed = operator.post("/api/0/admin/outbox/dead-letters/" + parked.get().getString("id") + "/replay/", null);
+        assertEquals(200, replayed.status(), replayed.toString());
+        assertEquals("1", Database.await(topology, regionServer(region), Duration.ofSeconds(30), "1",
+                "SELECT count(*) FROM region.repository_commit WHERE organization_id = ? AND repository = ?",
+                organizationId, repository), "replayed with the default maximum age, the delivery is applied");
+    }
+
+    private static java.util.Optional<jakarta.json.JsonObject> awaitDeadLetter(ApiClient operator, long deliveryId,
+                                                                              Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            Reply letters = operator.get("/api/0/admin/outbox/dead-letters/?per_page=100");
+            if (letters.status() == 200) {
+                java.util.Optional<jakarta.json.JsonObject> found = letters.jsonArray().getValuesAs(jakarta.json.JsonObject.class)
+                        .stream().filter(letter -> String.valueOf(deliveryId).equals(letter.getString("objectId", null)))
+                        .findFirst();
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            Thread.sleep(500);
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -3,13 +3,13 @@ package io.silo.system.split;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.silo.system.harness.Accounts;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
 import io.silo.system.harness.SplitTopologyTest;
 import io.silo.system.harness.Topology;
 import io.silo.system.harness.Webhooks;
+import io.silo.system.integration.WebhookScenarios;
 import jakarta.json.Json;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,24 +25,14 @@ import org.junit.jupiter.api.Test;
 @SplitTopologyTest
 class WebhookRegionOutageIT {
 
-    private static long createOrganization(ApiClient user, String slug, String region) {
-        Reply created = user.post("/api/0/organizations/", Json.createObjectBuilder().add("name", "Org " + slug)
-                .add("slug", slug).add("region", region).build().toString());
-        assertEquals(201, created.status(), created.toString());
-        return Long.parseLong(created.json().getString("id"));
-    }
-
     @Test
     void slackIsAnsweredAtOnceAndEuReceivesItsEventsInOrderAfterItReturns(Topology topology) throws Exception {
-        Accounts.Account account = Accounts.signUp(topology.url("control"), "slack-outage");
-        ApiClient user = ApiClient.withToken(topology.url("control"), Accounts.token(account.session(), "org:read", "org:write"));
+        ApiClient user = WebhookScenarios.newUser(topology, "control", "slack-outage");
         String teamId = "T" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        List<Long> organizations = new ArrayList<>();
         for (String region : List.of("us", "eu")) {
             String slug = "slack-" + region + "-" + UUID.randomUUID().toString().substring(0, 8);
-            organizations.add(createOrganization(user, slug, region));
-            Reply installed = user.post("/api/0/integrations/", Json.createObjectBuilder().add("organization", slug)
-                    .add("provider", "slack").add("externalId", teamId).add("name", "Acme workspace").build().toString());
+            WebhookScenarios.createOrganization(user, slug, region);
+            Reply installed = WebhookScenarios.install(user, slug, "slack", teamId);
             assertEquals(201, installed.status(), installed.toString());
         }
         String secret = topology.webhookSecret(Topology.SLACK_SIGNING_SECRET);

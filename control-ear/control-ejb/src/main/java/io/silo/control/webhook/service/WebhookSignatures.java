@@ -18,7 +18,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Verifies that a webhook comes from its provider, over the raw body exactly as received: GitHub's
  * {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(body)>} with {@code silo.integrations.github.webhook-secret},
  * Slack's {@code X-Slack-Signature: v0=<hex HMAC-SHA256("v0:" + timestamp + ":" + body)>} with
- * {@code silo.integrations.slack.signing-secret} and a timestamp within 5 minutes of now. Comparisons are in
+ * {@code silo.integrations.slack.signing-secret} and a timestamp within 5 minutes of now, Jira's
+ * {@code X-Hub-Signature: sha256=<hex>} with {@code silo.integrations.jira.webhook-secret}. Comparisons are in
  * constant time. An unconfigured secret verifies nothing.
  */
 @ApplicationScoped
@@ -35,16 +36,30 @@ public class WebhookSignatures {
     @ConfigProperty(name = "silo.integrations.slack.signing-secret")
     Optional<String> slackSecret;
 
+    @Inject
+    @ConfigProperty(name = "silo.integrations.jira.webhook-secret")
+    Optional<String> jiraSecret;
+
     /** @return why the GitHub webhook is refused, or empty when its signature is right */
     public Optional<String> refuseGithub(String signatureHeader, byte[] body) {
-        if (githubSecret.filter(secret -> !secret.isBlank()).isEmpty()) {
-            return Optional.of("GitHub webhooks are not configured on this server");
+        return refuseHubSignature("GitHub", githubSecret, "X-Hub-Signature-256", signatureHeader, body);
+    }
+
+    /** Jira's webhooks with a secret sign like GitHub's: {@code X-Hub-Signature: sha256=<hex HMAC-SHA256(body)>}. */
+    public Optional<String> refuseJira(String signatureHeader, byte[] body) {
+        return refuseHubSignature("Jira", jiraSecret, "X-Hub-Signature", signatureHeader, body);
+    }
+
+    private static Optional<String> refuseHubSignature(String provider, Optional<String> secret, String header,
+                                                       String signatureHeader, byte[] body) {
+        if (secret.filter(value -> !value.isBlank()).isEmpty()) {
+            return Optional.of(provider + " webhooks are not configured on this server");
         }
         if (signatureHeader == null || !signatureHeader.startsWith("sha256=")) {
-            return Optional.of("X-Hub-Signature-256 is missing or not sha256=<hex>");
+            return Optional.of(header + " is missing or not sha256=<hex>");
         }
-        return matches(githubSecret.get(), body, signatureHeader.substring("sha256=".length()))
-                ? Optional.empty() : Optional.of("X-Hub-Signature-256 does not match the body");
+        return matches(secret.get(), body, signatureHeader.substring("sha256=".length()))
+                ? Optional.empty() : Optional.of(header + " does not match the body");
     }
 
     /** @return why the Slack request is refused, or empty when its signature and timestamp are right */

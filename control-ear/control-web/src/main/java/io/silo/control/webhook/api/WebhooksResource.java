@@ -30,7 +30,7 @@ import java.util.Map;
 
 /**
  * The providers' webhook URLs, one per provider for every region: {@code /extensions/github/webhook/} and
- * {@code /extensions/slack/event/}. Public (providers authenticate by signature, outside {@code /api/0/}): the
+ * {@code /extensions/slack/event/}, {@code /extensions/jira/issue-updated/}. Public (providers authenticate by signature, outside {@code /api/0/}): the
  * signature is checked over the raw body before anything is parsed or stored (401 problem+json otherwise), then
  * the webhook is queued per destination region (WebhookIngress) and acknowledged with 202 — also when it is
  * unroutable. Nothing here waits for a region, so Slack's 3-second limit holds whatever the regions' state.
@@ -79,6 +79,28 @@ public class WebhooksResource {
         return Response.accepted(WebhookReceipt.of(ingress.receive(IntegrationProvider.SLACK,
                 text(payload.get("team_id")), eventType == null ? text(payload.get("type")) : eventType,
                 new String(body, StandardCharsets.UTF_8)))).build();
+    }
+
+    /** Jira routes by site: the host of the issue's {@code self} URL (acme.atlassian.net). */
+    @POST
+    @Path("jira/issue-updated/")
+    @Consumes(MediaType.WILDCARD)
+    public Response jira(@HeaderParam("X-Hub-Signature") String signature, byte[] body) {
+        signatures.refuseJira(signature, body).ifPresent(reason -> {
+            throw ApiException.unauthorized(reason);
+        });
+        JsonObject payload = parse(body);
+        String site = null;
+        if (payload.get("issue") instanceof JsonObject issue && text(issue.get("self")) != null) {
+            try {
+                site = java.net.URI.create(text(issue.get("self"))).getHost();
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("issue.self is not a URL");
+            }
+        }
+        String event = text(payload.get("webhookEvent"));
+        return Response.accepted(WebhookReceipt.of(ingress.receive(IntegrationProvider.JIRA, site,
+                event == null ? "unknown" : event, new String(body, StandardCharsets.UTF_8)))).build();
     }
 
     private static JsonObject parse(byte[] body) {

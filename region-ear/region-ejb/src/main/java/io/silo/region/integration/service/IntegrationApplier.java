@@ -9,7 +9,6 @@ import io.silo.common.outbox.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
-import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Duration;
@@ -18,7 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Applies what control sends about integrations: the replica of an organization's installation, and webhook
@@ -37,9 +36,7 @@ public class IntegrationApplier implements OutboxMessageHandler {
     @EJB
     GithubWebhooks github;
 
-    @Inject
-    @ConfigProperty(name = "silo.integrations.webhook-max-age", defaultValue = "P3D")
-    Duration maxAge;
+    private static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3);
 
     @Override
     public Set<OutboxCategory> categories() {
@@ -56,6 +53,9 @@ public class IntegrationApplier implements OutboxMessageHandler {
     }
 
     private boolean deliver(WebhookDelivery delivery) {
+        // read at each delivery (live config, like the outbox switches): an operator can lengthen it during an outage
+        Duration maxAge = ConfigProvider.getConfig().getOptionalValue("silo.integrations.webhook-max-age", Duration.class)
+                .orElse(DEFAULT_MAX_AGE);
         Duration age = Duration.between(delivery.receivedAt(), Instant.now());
         if (age.compareTo(maxAge) > 0) {
             throw new UnappliableMessageException("Webhook delivery " + delivery.deliveryId() + " (" + delivery.provider()
