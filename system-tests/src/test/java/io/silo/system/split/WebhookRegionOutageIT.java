@@ -32,7 +32,7 @@ class WebhookRegionOutageIT {
         for (String region : List.of("us", "eu")) {
             String slug = "slack-" + region + "-" + UUID.randomUUID().toString().substring(0, 8);
             WebhookScenarios.createOrganization(user, slug, region);
-            Reply installed = WebhookScenarios.install(user, slug, "slack", teamId);
+            Reply installed = WebhookScenarios.installAsOwner(user, slug, "slack", teamId);
             assertEquals(201, installed.status(), installed.toString());
         }
         String secret = topology.webhookSecret(Topology.SLACK_SIGNING_SECRET);
