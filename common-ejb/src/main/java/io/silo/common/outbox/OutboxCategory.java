@@ -15,7 +15,10 @@ public enum OutboxCategory {
     ORGANIZATION_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMappingReplica.class),
     ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
     PROJECT_KEY_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, ProjectKeyMappingReplica.class),
-    AUDIT_ENTRY(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, RegionAuditEntry.class);
+    AUDIT_ENTRY(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, RegionAuditEntry.class),
+    ORGANIZATION_INTEGRATION(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS, OrganizationIntegrationReplica.class),
+    /** A provider's webhook, once per destination region (the region's mailbox row); object id = delivery id. */
+    WEBHOOK_DELIVERY(OutboxScope.INTEGRATION, OutboxDestination.REGIONS, WebhookDelivery.class);
 
     private final OutboxScope scope;
     private final OutboxDestination destination;

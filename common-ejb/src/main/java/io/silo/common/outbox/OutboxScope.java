@@ -8,5 +8,7 @@ public enum OutboxScope {
     /** Messages about one user account (id = user id): its replica, its tokens. */
     USER,
     /** Messages about one organization (id = organization id): mapping, members, audit entries. */
-    ORGANIZATION
+    ORGANIZATION,
+    /** Webhooks of one third-party integration (id = integration id), in the order control received them. */
+    INTEGRATION
 }

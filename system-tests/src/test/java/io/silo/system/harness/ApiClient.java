@@ -120,11 +120,17 @@ public final class ApiClient {
     }
 
     public Reply send(String method, String path, String json) {
+        return send(method, path, json, java.util.Map.of());
+    }
+
+    /** A request with extra headers (a webhook's signature headers). */
+    public Reply send(String method, String path, String json, java.util.Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
             request.header("Content-Type", "application/json");
         }
+        headers.forEach(request::header);
         request.header("X-Forwarded-For", address);
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);

@@ -112,7 +112,29 @@ public final class Topology {
         if (kind == Kind.OUTBOX) {
             environment.put("SILO_BROKER_MAX_REDELIVERY_DELAY", "1000");
         }
+        // the providers' webhook secrets, generated once per data directory like the RPC keys (Webhooks signs with them)
+        environment.put("SILO_INTEGRATIONS_GITHUB_WEBHOOK_SECRET", webhookSecret(GITHUB_WEBHOOK_SECRET));
+        environment.put("SILO_INTEGRATIONS_SLACK_SIGNING_SECRET", webhookSecret(SLACK_SIGNING_SECRET));
+        environment.put("SILO_INTEGRATIONS_JIRA_WEBHOOK_SECRET", webhookSecret(JIRA_WEBHOOK_SECRET));
         return Launcher.run(environment, arguments);
+    }
+
+    public static final String GITHUB_WEBHOOK_SECRET = "github-webhook-secret";
+    public static final String SLACK_SIGNING_SECRET = "slack-signing-secret";
+    public static final String JIRA_WEBHOOK_SECRET = "jira-webhook-secret";
+
+    /** A provider's webhook secret the servers verify with, generated into {@code <data>/secrets/<name>} on first use. */
+    public String webhookSecret(String name) {
+        Path file = dataDir.resolve("secrets").resolve(name);
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, java.util.UUID.randomUUID().toString());
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

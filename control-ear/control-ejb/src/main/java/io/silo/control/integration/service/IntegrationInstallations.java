@@ -1,0 +1,142 @@
+package io.silo.control.integration.service;
+
+import io.silo.common.id.IdGenerator;
+import io.silo.common.outbox.OrganizationIntegrationReplica;
+import io.silo.common.outbox.OutboxCategory;
+import io.silo.common.outbox.OutboxWriter;
+import io.silo.common.silo.ControlSilo;
+import io.silo.common.web.ApiException;
+import io.silo.control.integration.model.Integration;
+import io.silo.control.integration.model.IntegrationProvider;
+import io.silo.control.integration.model.OrganizationIntegration;
+import io.silo.control.integration.model.OrganizationIntegrationStatus;
+import io.silo.control.organization.model.OrganizationMapping;
+import io.silo.control.organization.model.OrganizationStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Installs, lists and uninstalls integrations for an organization, in control (one GitHub installation may
+ * serve organizations of several regions). Only an owner or manager of the organization, as control's
+ * organization_member_mapping knows it, may; anyone else gets 404, as for an organization they cannot see.
+ * Every change is sent to the organization's region in the organization's outbox shard.
+ */
+@Stateless
+@ControlSilo
+public class IntegrationInstallations {
+
+    private static final Set<String> MANAGING_ROLES = Set.of("owner", "manager");
+
+    @PersistenceContext(unitName = "control")
+    EntityManager entityManager;
+
+    @EJB
+    IdGenerator ids;
+
+    @EJB
+    OutboxWriter outbox;
+
+    /** An installation and its integration, as the API shows them. */
+    public record Installed(OrganizationIntegration installation, Integration integration) {
+    }
+
+    public Installed install(long userId, String organizationSlug, IntegrationProvider provider, String externalId,
+                             String name, String metadata, String config) {
+        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Integration integration = integration(provider, externalId).orElse(null);
+        if (integration == null) {
+            integration = Integration.create(ids.nextId(), provider, externalId, name, metadata, now);
+            entityManager.persist(integration);
+        } else if (!integration.name().equals(name) || !integration.metadata().equals(metadata)) {
+            integration.describe(name, metadata, now);
+        }
+        OrganizationIntegration installation = installationOf(organization.id(), integration.id());
+        if (installation == null) {
+            installation = OrganizationIntegration.install(ids.nextId(), organization.id(), integration.id(), config, now);
+            entityManager.persist(installation);
+        } else {
+            installation.reinstall(config, now);
+        }
+        entityManager.flush();
+        announce(organization, installation, integration);
+        return new Installed(installation, integration);
+    }
+
+    public List<Installed> list(long userId, String organizationSlug) {
+        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        return entityManager.createNamedQuery(OrganizationIntegration.OF_ORGANIZATION, OrganizationIntegration.class)
+                .setParameter("organizationId", organization.id())
+                .setParameter("uninstalled", OrganizationIntegrationStatus.UNINSTALLED)
+                .getResultStream()
+                .map(installation -> new Installed(installation,
+                        entityManager.find(Integration.class, installation.integrationId())))
+                .toList();
+    }
+
+    public void uninstall(long userId, String organizationSlug, long installationId) {
+        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        OrganizationIntegration installation = entityManager.find(OrganizationIntegration.class, installationId,
+                LockModeType.PESSIMISTIC_WRITE);
+        if (installation == null || installation.organizationId() != organization.id()
+                || installation.status() == OrganizationIntegrationStatus.UNINSTALLED) {
+            throw ApiException.notFound("No such integration installed in " + organizationSlug);
+        }
+        installation.uninstall(OffsetDateTime.now(ZoneOffset.UTC));
+        entityManager.flush();
+        announce(organization, installation, entityManager.find(Integration.class, installation.integrationId()));
+    }
+
+    public java.util.Optional<Integration> integration(IntegrationProvider provider, String externalId) {
+        return entityManager.createNamedQuery(Integration.BY_EXTERNAL_ID, Integration.class)
+                .setParameter("provider", provider)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private OrganizationIntegration installationOf(long organizationId, long integrationId) {
+        return entityManager.createNamedQuery(OrganizationIntegration.BY_ORGANIZATION_AND_INTEGRATION,
+                        OrganizationIntegration.class)
+                .setParameter("organizationId", organizationId)
+                .setParameter("integrationId", integrationId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+    }
+
+    private OrganizationMapping managedOrganization(long userId, String slug) {
+        OrganizationMapping organization = entityManager.createNamedQuery(OrganizationMapping.BY_SLUG,
+                        OrganizationMapping.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .filter(mapping -> mapping.status() == OrganizationStatus.ACTIVE)
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("No such organization"));
+        List<String> roles = entityManager.createQuery("SELECT m.role FROM OrganizationMemberMapping m"
+                        + " WHERE m.organizationId = :organizationId AND m.userId = :userId AND m.removed = false",
+                        String.class)
+                .setParameter("organizationId", organization.id())
+                .setParameter("userId", userId)
+                .getResultList();
+        if (roles.stream().noneMatch(MANAGING_ROLES::contains)) {
+            throw ApiException.notFound("No such organization");
+        }
+        return organization;
+    }
+
+    private void announce(OrganizationMapping organization, OrganizationIntegration installation, Integration integration) {
+        outbox.toRegions(List.of(organization.region()), OutboxCategory.ORGANIZATION_INTEGRATION, organization.id(),
+                installation.id(), new OrganizationIntegrationReplica(installation.id(), organization.id(),
+                        integration.id(), integration.provider().value(), integration.externalId(), integration.name(),
+                        installation.status().value(), installation.config(), installation.version()));
+    }
+}
