@@ -7,10 +7,12 @@ import io.silo.system.harness.Accounts;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
+import io.silo.system.harness.Organizations;
 import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -168,11 +170,11 @@ public abstract class OrganizationCreationScenarios {
         assertEquals(204, account.session().delete("/api/0/users/me/").status());
 
         for (int i = 0; i < regions().size(); i++) {
-            assertEquals("0", Database.await(topology, regionServer(regions().get(i)), java.time.Duration.ofSeconds(30), "0",
+            assertEquals("0", Database.await(topology, regionServer(regions().get(i)), Duration.ofSeconds(30), "0",
                     "SELECT count(*) FROM region.organization_member WHERE user_id = ? AND organization_id = ?",
                     account.userId(), organizations.get(i)), "the membership left region " + regions().get(i));
         }
-        assertEquals("0", Database.await(topology, controlServer(), java.time.Duration.ofSeconds(30), "0",
+        assertEquals("0", Database.await(topology, controlServer(), Duration.ofSeconds(30), "0",
                 "SELECT count(*) FROM control.organization_member_mapping WHERE user_id = ? AND NOT is_removed",
                 account.userId()), "control's directory holds the tombstones");
     }
@@ -184,7 +186,7 @@ public abstract class OrganizationCreationScenarios {
                 Accounts.token(account.session(), "org:read", "org:write", "org:admin"));
         Reply created = owner.post("/api/0/organizations/", body("Org " + slug, slug, region));
         assertEquals(201, created.status(), created.toString());
-        io.silo.system.harness.Organizations.awaitTokenReplica(topology, regionServer(region), account.userId());
+        Organizations.awaitTokenReplica(topology, regionServer(region), account.userId());
         return owner;
     }
 
@@ -208,7 +210,7 @@ public abstract class OrganizationCreationScenarios {
         assertEquals(409, newUser(topology, "squatter").post("/api/0/organizations/", body("Squat", before, region)).status(),
                 "the old slug stays claimed while it is an alias");
         if (gateway()) {
-            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(15).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
             Reply old = owner.get("/api/0/organizations/" + before + "/?x=1");
             while (old.status() != 308 && System.nanoTime() < deadline) {
                 Thread.sleep(250);

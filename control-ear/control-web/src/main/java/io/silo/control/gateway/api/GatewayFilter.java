@@ -119,12 +119,19 @@ public class GatewayFilter extends HttpFilter {
                 }
                 region = ingestionRegion(request, body);
             } else {
-                Optional<String> renamed = renamedTo(request, path.get().organizationSlug());
-                if (renamed.isPresent()) {
-                    redirect(request, response, path.get().organizationSlug(), renamed.get());
-                    return;
+                String slug = path.get().organizationSlug();
+                Optional<Region> byToken = organizationTokenRegion(request);
+                if (byToken.isPresent()) {
+                    region = byToken.get();
+                } else {
+                    OrganizationRoute route = routes.organization(slug)
+                            .orElseThrow(() -> ApiException.notFound(NO_SUCH_ORGANIZATION));
+                    if (route.isAlias(slug)) {
+                        redirect(request, response, slug, route.slug());
+                        return;
+                    }
+                    region = organizationRegion(route, slug);
                 }
-                region = organizationRegion(request, path.get().organizationSlug());
                 session = forwardedSession(request);
             }
         } catch (ApiException refusal) {
@@ -153,25 +160,22 @@ public class GatewayFilter extends HttpFilter {
         return ForwardedSession.sign(rpcSettings.keys(), request.getRequestURI(), verified.get().principal());
     }
 
-    private Region organizationRegion(HttpServletRequest request, String slug) {
+    /** An organization token's region, from its prefix: no directory read. */
+    private Optional<Region> organizationTokenRegion(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
         Optional<String> tokenRegion = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? TokenFormat.regionOf(authorization.substring(7).strip()) : Optional.empty();
-        if (tokenRegion.isPresent()) {
-            return regions.find(tokenRegion.get())
-                    .orElseThrow(() -> ApiException.unauthorized("Invalid, expired or revoked token"));
-        }
-        OrganizationRoute route = routes.organization(slug).orElseThrow(() -> ApiException.notFound(NO_SUCH_ORGANIZATION));
+        return tokenRegion.map(name -> regions.find(name)
+                .orElseThrow(() -> ApiException.unauthorized("Invalid, expired or revoked token")));
+    }
+
+    /** The region of an organization found in the directory; 503 while its region is still creating it. */
+    private Region organizationRegion(OrganizationRoute route, String slug) {
         if (route.status() == OrganizationStatus.PROVISIONING) {
             throw RegionProxy.unavailable("Organization " + slug + " is still being created in region " + route.region()
                     + "; retry shortly", Duration.ofSeconds(1));
         }
         return regionNamed(route.region());
-    }
-
-    /** The organization's slug now, when the slug asked for is an old one kept as an alias after a rename. */
-    private Optional<String> renamedTo(HttpServletRequest request, String slug) {
-        return routes.organization(slug).filter(route -> route.isAlias(slug)).map(OrganizationRoute::slug);
     }
 
     /**
