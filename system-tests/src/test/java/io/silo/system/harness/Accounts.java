@@ -50,6 +50,11 @@ public final class Accounts {
                 .add("scopes", list).build().toString());
     }
 
+    /** A new account of {@code control} and a client of control with a new token of theirs of these scopes. */
+    public static ApiClient newUserWithToken(URI control, String who, String... scopes) {
+        return ApiClient.withToken(control, token(signUp(control, who).session(), scopes));
+    }
+
     /** The secret of a new token with these scopes. */
     public static String token(ApiClient session, String... scopes) {
         Reply created = createToken(session, scopes);

@@ -34,15 +34,27 @@ public abstract class WebhookScenarios {
 
     /** A user of control with a token that may create organizations and install integrations. */
     public static ApiClient newUser(Topology topology, String controlServer, String who) {
-        Accounts.Account account = Accounts.signUp(topology.url(controlServer), who);
-        return ApiClient.withToken(topology.url(controlServer), Accounts.token(account.session(), "org:read", "org:write"));
+        return Accounts.newUserWithToken(topology.url(controlServer), who, "org:read", "org:write");
     }
 
-    /** Creates an organization in {@code region} through control; returns its id. */
-    public static long createOrganization(ApiClient user, String slug, String region) {
+    /**
+     * Creates an organization in {@code region} through control; returns its id. A 202 (the region took longer
+     * than control waits, as on a loaded machine) is followed by polling its Location until the organization is
+     * there.
+     */
+    public static long createOrganization(ApiClient user, String slug, String region) throws InterruptedException {
         Reply created = user.post("/api/0/organizations/", Json.createObjectBuilder().add("name", "Org " + slug)
                 .add("slug", slug).add("region", region).build().toString());
-        assertEquals(201, created.status(), created.toString());
+        if (created.status() == 202) {
+            String location = java.net.URI.create(created.header("Location").orElseThrow()).getRawPath();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (user.get(location).status() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertEquals(200, user.get(location).status(), "organization " + slug + " never became active");
+        } else {
+            assertEquals(201, created.status(), created.toString());
+        }
         return Long.parseLong(created.json().getString("id"));
     }
 
@@ -80,7 +92,7 @@ public abstract class WebhookScenarios {
                 .add("commits", commits).build().toString();
     }
 
-    static String newInstallationId() {
+    public static String newInstallationId() {
         return String.valueOf(System.nanoTime() % 1_000_000_000_000L);
     }
 
@@ -273,6 +285,85 @@ public abstract class WebhookScenarios {
         assertEquals("jira|jira:issue_updated", Database.await(topology, regionServer(region), Duration.ofSeconds(30),
                 "jira|jira:issue_updated", "SELECT provider || '|' || event_type FROM region.webhook_delivery WHERE id = ?",
                 Long.parseLong(received.json().getString("id"))));
+    }
+
+    @Test
+    void concurrentFirstInstallsOfOneInstallationFromEveryRegionAllSucceedOnOneIntegration(Topology topology)
+            throws Exception {
+        String installationId = newInstallationId();
+        List<ApiClient> owners = new java.util.ArrayList<>();
+        List<String> slugs = new java.util.ArrayList<>();
+        for (String region : regions()) {
+            for (int i = 0; i < 2; i++) {
+                ApiClient owner = newUser(topology, controlServer(), "race");
+                String slug = unique("race");
+                createOrganization(owner, slug, region);
+                awaitManager(owner, slug);
+                owners.add(owner);
+                slugs.add(slug);
+            }
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(owners.size() * 2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Reply>> installs = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < owners.size() * 2; i++) { // every organization installs twice at once
+                ApiClient owner = owners.get(i % owners.size());
+                String slug = slugs.get(i % owners.size());
+                installs.add(pool.submit(() -> {
+                    start.await();
+                    return install(owner, slug, "github", installationId);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Reply> install : installs) {
+                Reply reply = install.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertEquals(201, reply.status(), "every concurrent install succeeds: " + reply);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("1", Database.queryOne(topology, controlServer(),
+                "SELECT count(*) FROM control.integration WHERE provider = 'github' AND external_id = ?", installationId));
+        assertEquals(String.valueOf(owners.size()), Database.queryOne(topology, controlServer(),
+                "SELECT count(*) FROM control.organization_integration oi JOIN control.integration i"
+                        + " ON i.id = oi.integration_id WHERE i.external_id = ? AND oi.status = 'active'", installationId),
+                "one installation per organization");
+    }
+
+    /** Waits until control knows the owner's membership of a new organization (it replicates from the region). */
+    private static void awaitManager(ApiClient owner, String slug) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (owner.get("/api/0/integrations/?organization=" + slug).status() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void aWebhookOverTheSizeLimitIs413AndNothingIsStored(Topology topology) throws Exception {
+        String installationId = newInstallationId();
+        String region = regions().get(0);
+        installedOrganization(topology, "github-large", region, "github", installationId);
+        String repository = unique("acme/large");
+        StringBuilder message = new StringBuilder();
+        while (message.length() < 4096) {
+            message.append("a long commit message ");
+        }
+        String body = push(installationId, repository, "1a2b3c").replace("Fix 1a2b3c", message.toString());
+        topology.setLiveConfig("silo.integrations.webhook-max-bytes", "2048");
+        Reply refused;
+        try {
+            Thread.sleep(6_000); // the servers cache live config for 5 s
+            refused = Webhooks.github(ApiClient.anonymous(topology.url(controlServer())), "push", body,
+                    topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
+        } finally {
+            topology.setLiveConfig("silo.integrations.webhook-max-bytes", null);
+        }
+        assertEquals(413, refused.status(), refused.toString());
+        assertTrue(refused.isProblem() && refused.body().contains("silo.integrations.webhook-max-bytes"), refused.toString());
+        Thread.sleep(2_000);
+        assertEquals("0", Database.queryOne(topology, regionServer(region),
+                "SELECT count(*) FROM region.repository_commit WHERE repository = ?", repository), "nothing was delivered");
     }
 
     @Test

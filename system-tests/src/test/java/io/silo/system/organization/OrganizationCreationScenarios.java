@@ -53,8 +53,7 @@ public abstract class OrganizationCreationScenarios {
     }
 
     private ApiClient newUser(Topology topology, String who) {
-        Accounts.Account account = Accounts.signUp(topology.url(controlServer()), who);
-        return ApiClient.withToken(topology.url(controlServer()), Accounts.token(account.session(), "org:read", "org:write"));
+        return Accounts.newUserWithToken(topology.url(controlServer()), who, "org:read", "org:write");
     }
 
     @Test

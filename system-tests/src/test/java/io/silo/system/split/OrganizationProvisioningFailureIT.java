@@ -26,8 +26,7 @@ class OrganizationProvisioningFailureIT {
     private static final Duration RECONCILIATION = Duration.ofSeconds(45);
 
     private static ApiClient newUser(Topology topology, String who) {
-        Accounts.Account account = Accounts.signUp(topology.url("control"), who);
-        return ApiClient.withToken(topology.url("control"), Accounts.token(account.session(), "org:read", "org:write"));
+        return Accounts.newUserWithToken(topology.url("control"), who, "org:read", "org:write");
     }
 
     private static Reply create(ApiClient user, String slug, String region) {

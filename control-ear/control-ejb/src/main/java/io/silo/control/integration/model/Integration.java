@@ -58,20 +58,6 @@ public class Integration {
     protected Integration() {
     }
 
-    public static Integration create(long id, IntegrationProvider provider, String externalId, String name,
-                                     String metadata, OffsetDateTime now) {
-        Integration integration = new Integration();
-        integration.id = id;
-        integration.provider = provider;
-        integration.externalId = externalId;
-        integration.name = name;
-        integration.metadata = metadata;
-        integration.version = 1;
-        integration.createdAt = now;
-        integration.updatedAt = now;
-        return integration;
-    }
-
     public long id() {
         return id;
     }

@@ -20,6 +20,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -51,17 +52,10 @@ public class IntegrationInstallations {
                              String name, String metadata, String config) {
         OrganizationMapping organization = managedOrganization(userId, organizationSlug);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Integration integration = integration(provider, externalId).orElse(null);
-        if (integration == null) {
-            integration = Integration.create(ids.nextId(), provider, externalId, name, metadata, now);
-            entityManager.persist(integration);
-        } else if (!integration.name().equals(name) || !integration.metadata().equals(metadata)) {
-            integration.describe(name, metadata, now);
-        }
-        OrganizationIntegration installation = installationOf(organization.id(), integration.id());
+        Integration integration = claimedIntegration(provider, externalId, name, metadata, now);
+        OrganizationIntegration installation = installationOf(organization.id(), integration.id()).orElse(null);
         if (installation == null) {
-            installation = OrganizationIntegration.install(ids.nextId(), organization.id(), integration.id(), config, now);
-            entityManager.persist(installation);
+            installation = claimedInstallation(organization.id(), integration.id(), config, now);
         } else {
             installation.reinstall(config, now);
         }
@@ -94,7 +88,7 @@ public class IntegrationInstallations {
         announce(organization, installation, entityManager.find(Integration.class, installation.integrationId()));
     }
 
-    public java.util.Optional<Integration> integration(IntegrationProvider provider, String externalId) {
+    public Optional<Integration> integration(IntegrationProvider provider, String externalId) {
         return entityManager.createNamedQuery(Integration.BY_EXTERNAL_ID, Integration.class)
                 .setParameter("provider", provider)
                 .setParameter("externalId", externalId)
@@ -102,15 +96,64 @@ public class IntegrationInstallations {
                 .findFirst();
     }
 
-    private OrganizationIntegration installationOf(long organizationId, long integrationId) {
+    /**
+     * The integration of {@code (provider, externalId)}, created if it is new, locked for this transaction. Two
+     * organizations (of any regions) installing one new installation at once both succeed: the insert of the
+     * second waits for the first on the unique key and then does nothing, and both use the one row.
+     */
+    public Integration claimedIntegration(IntegrationProvider provider, String externalId, String name,
+                                           String metadata, OffsetDateTime now) {
+        boolean created = entityManager.createNativeQuery("""
+                INSERT INTO control.integration (id, provider, external_id, name, metadata, version, created_at, updated_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, 1, ?6, ?6) ON CONFLICT (provider, external_id) DO NOTHING
+                """)
+                .setParameter(1, ids.nextId())
+                .setParameter(2, provider.value())
+                .setParameter(3, externalId)
+                .setParameter(4, name)
+                .setParameter(5, metadata)
+                .setParameter(6, now)
+                .executeUpdate() > 0;
+        Integration integration = entityManager.createNamedQuery(Integration.BY_EXTERNAL_ID, Integration.class)
+                .setParameter("provider", provider)
+                .setParameter("externalId", externalId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getSingleResult();
+        if (!created && (!integration.name().equals(name) || !integration.metadata().equals(metadata))) {
+            integration.describe(name, metadata, now);
+        }
+        return integration;
+    }
+
+    /** A new installation of the integration for the organization; one of two concurrent first installs reinstalls. */
+    private OrganizationIntegration claimedInstallation(long organizationId, long integrationId, String config,
+                                                        OffsetDateTime now) {
+        boolean created = entityManager.createNativeQuery("""
+                INSERT INTO control.organization_integration
+                    (id, organization_id, integration_id, status, config, version, created_at, updated_at)
+                VALUES (?1, ?2, ?3, 'active', ?4, 1, ?5, ?5) ON CONFLICT (organization_id, integration_id) DO NOTHING
+                """)
+                .setParameter(1, ids.nextId())
+                .setParameter(2, organizationId)
+                .setParameter(3, integrationId)
+                .setParameter(4, config)
+                .setParameter(5, now)
+                .executeUpdate() > 0;
+        OrganizationIntegration installation = installationOf(organizationId, integrationId).orElseThrow();
+        if (!created) {
+            installation.reinstall(config, now);
+        }
+        return installation;
+    }
+
+    private Optional<OrganizationIntegration> installationOf(long organizationId, long integrationId) {
         return entityManager.createNamedQuery(OrganizationIntegration.BY_ORGANIZATION_AND_INTEGRATION,
                         OrganizationIntegration.class)
                 .setParameter("organizationId", organizationId)
                 .setParameter("integrationId", integrationId)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
-                .findFirst()
-                .orElse(null);
+                .findFirst();
     }
 
     private OrganizationMapping managedOrganization(long userId, String slug) {

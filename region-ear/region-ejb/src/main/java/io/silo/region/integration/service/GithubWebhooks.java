@@ -1,26 +1,26 @@
 package io.silo.region.integration.service;
 
-import io.silo.common.outbox.UnappliableMessageException;
 import io.silo.common.outbox.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
+import io.silo.region.issue.model.IssueStatus;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Optional;
 
 /**
  * GitHub webhooks in a region, as GitHub would deliver them to a single-region installation: {@code push}
  * records its commits on the repository of every organization of this region that has the installation,
- * {@code pull_request} records the pull request's latest state. Other events are only recorded as delivered.
+ * {@code pull_request} records the pull request's latest state, {@code issues} and {@code issue_comment} reach
+ * the Silo issues linked to the GitHub issue (LinkedIssues). Other events are only recorded as delivered.
  */
 @Stateless
 @RegionSilo
@@ -30,13 +30,11 @@ public class GithubWebhooks {
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
 
+    @EJB
+    LinkedIssues linked;
+
     public void process(WebhookDelivery delivery) {
-        JsonObject payload;
-        try (JsonReader reader = Json.createReader(new StringReader(delivery.body()))) {
-            payload = reader.readObject();
-        } catch (JsonException | IllegalStateException e) {
-            throw new UnappliableMessageException("GitHub webhook " + delivery.deliveryId() + " is not a JSON object");
-        }
+        JsonObject payload = DeliveryPayload.of(delivery);
         String repository = payload.getJsonObject("repository") == null ? null
                 : payload.getJsonObject("repository").getString("full_name", null);
         if (repository == null) {
@@ -60,10 +58,39 @@ public class GithubWebhooks {
                     }
                 }
             }
+            case "issues", "issue_comment" -> issueEvent(delivery, repository, payload);
             default -> {
                 // recorded as delivered (webhook_delivery), nothing else to keep
             }
         }
+    }
+
+    /**
+     * A GitHub issue's event ({@code issues}: opened, closed, reopened, …; {@code issue_comment}) on the issues
+     * linked to {@code owner/repo#number}; closing resolves them and reopening unresolves them when the
+     * installation syncs status.
+     */
+    private void issueEvent(WebhookDelivery delivery, String repository, JsonObject payload) {
+        JsonObject issue = payload.getJsonObject("issue");
+        if (issue == null || issue.getJsonNumber("number") == null) {
+            return;
+        }
+        String action = payload.getString("action", "unknown");
+        JsonObject comment = payload.get("comment") instanceof JsonObject object ? object : null;
+        JsonObject sender = payload.get("sender") instanceof JsonObject object ? object : null;
+        JsonObject data = Json.createObjectBuilder().add("key", repository + "#" + issue.getJsonNumber("number"))
+                .add("action", action)
+                .add("title", LinkedIssues.text(issue, "title"))
+                .add("state", LinkedIssues.text(issue, "state"))
+                .add("comment", LinkedIssues.text(comment, "body"))
+                .add("user", LinkedIssues.text(sender, "login")).build();
+        Optional<IssueStatus> reported = !"issues".equals(delivery.eventType()) ? Optional.empty()
+                : switch (action) {
+                    case "closed" -> Optional.of(IssueStatus.RESOLVED);
+                    case "reopened" -> Optional.of(IssueStatus.UNRESOLVED);
+                    default -> Optional.empty();
+                };
+        linked.record(delivery, data.getString("key"), "github." + delivery.eventType() + "." + action, data, reported);
     }
 
     private void recordCommit(long organizationId, String repository, JsonObject commit, long deliveryId) {

@@ -36,6 +36,12 @@ public class IntegrationApplier implements OutboxMessageHandler {
     @EJB
     GithubWebhooks github;
 
+    @EJB
+    SlackWebhooks slack;
+
+    @EJB
+    JiraWebhooks jira;
+
     private static final Duration DEFAULT_MAX_AGE = Duration.ofDays(3);
 
     @Override
@@ -75,8 +81,12 @@ public class IntegrationApplier implements OutboxMessageHandler {
         if (!first) {
             return false;
         }
-        if ("github".equals(delivery.provider())) {
-            github.process(delivery);
+        switch (delivery.provider()) {
+            case "github" -> github.process(delivery);
+            case "slack" -> slack.process(delivery);
+            case "jira" -> jira.process(delivery);
+            default -> throw new UnappliableMessageException("Webhook delivery " + delivery.deliveryId()
+                    + " is of an unknown provider " + delivery.provider());
         }
         return true;
     }

@@ -11,6 +11,7 @@ import io.silo.region.replication.service.ControlDirectoryOutbox;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -37,25 +38,54 @@ public class IssueStatusChanges {
     @EJB
     IdGenerator ids;
 
+    @EJB
+    IssueActivities activities;
+
     @Inject
     SiloIdentity silo;
 
     /** The issue after the change; 404 if the organization has no such issue, 400 for an unknown status. */
     public IssueRow change(OrganizationContext organization, long issueId, String value, String ipAddress) {
-        String status = IssueStatus.fromValue(value).map(IssueStatus::value)
+        IssueStatus status = IssueStatus.fromValue(value)
                 .orElseThrow(() -> ApiException.invalidField("status", "must be one of resolved, unresolved, ignored"));
-        NativeSql update = new NativeSql();
-        update.append("UPDATE region.issue SET status = " + update.bind(status) + ", version = version + 1"
-                + " WHERE organization_id = " + update.bind(organization.organizationId())
-                + " AND id = " + update.bind(issueId) + " AND status <> " + update.bind(status));
-        boolean changed = update.create(entityManager).executeUpdate() > 0;
+        boolean changed = update(organization.organizationId(), issueId, status);
         IssueRow issue = issues.find(organization.organizationId(), issueId)
                 .orElseThrow(() -> ApiException.notFound("No such issue"));
         if (changed) {
-            outbox.audited(new RegionAuditEntry(ids.nextId(), silo.region().orElseThrow(), organization.organizationId(),
-                    organization.actorUserId().orElse(null), null, "issue." + status, ipAddress,
-                    "Issue " + issue.id() + " in project " + issue.projectSlug(), Instant.now()));
+            audit(organization.organizationId(), organization.actorUserId().orElse(null), status, ipAddress,
+                    "Issue " + issue.id() + " in project " + issue.projectSlug());
+            activities.record(organization.organizationId(), issueId, "set_" + status.value(),
+                    Json.createObjectBuilder().add("actor", organization.actorUserId().map(String::valueOf).orElse(""))
+                            .build().toString(), null);
         }
         return issue;
+    }
+
+    /**
+     * Sets the status an integrated tool reported (a linked Jira issue done, a GitHub issue reopened), with no
+     * actor and {@code source} (the tool's item) in the audit entry; whether the status changed.
+     */
+    public boolean changeByIntegration(long organizationId, long issueId, IssueStatus status, String source,
+                                       long deliveryId) {
+        boolean changed = update(organizationId, issueId, status);
+        if (changed) {
+            audit(organizationId, null, status, null, "Issue " + issueId + " by " + source);
+            activities.record(organizationId, issueId, "set_" + status.value(),
+                    Json.createObjectBuilder().add("source", source).build().toString(), deliveryId);
+        }
+        return changed;
+    }
+
+    private boolean update(long organizationId, long issueId, IssueStatus status) {
+        NativeSql update = new NativeSql();
+        update.append("UPDATE region.issue SET status = " + update.bind(status.value()) + ", version = version + 1"
+                + " WHERE organization_id = " + update.bind(organizationId)
+                + " AND id = " + update.bind(issueId) + " AND status <> " + update.bind(status.value()));
+        return update.create(entityManager).executeUpdate() > 0;
+    }
+
+    private void audit(long organizationId, Long actorUserId, IssueStatus status, String ipAddress, String description) {
+        outbox.audited(new RegionAuditEntry(ids.nextId(), silo.region().orElseThrow(), organizationId, actorUserId, null,
+                "issue." + status.value(), ipAddress, description, Instant.now()));
     }
 }

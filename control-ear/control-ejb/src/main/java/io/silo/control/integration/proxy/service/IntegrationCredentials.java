@@ -5,6 +5,7 @@ import io.silo.common.silo.ControlSilo;
 import io.silo.control.integration.model.Integration;
 import io.silo.control.integration.model.IntegrationProvider;
 import io.silo.control.integration.model.OrganizationIntegration;
+import io.silo.control.integration.service.IntegrationInstallations;
 import io.silo.control.integration.service.IntegrationSecrets;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -40,16 +41,13 @@ public class IntegrationCredentials {
     @Inject
     IntegrationSecrets secrets;
 
+    @EJB
+    IntegrationInstallations installations;
+
     public Installed install(IntegrationProvider provider, String externalId, String name, String accessToken,
                              String refreshToken, Duration expiresIn, List<Long> organizationIds) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Integration integration = em.createNamedQuery(Integration.BY_EXTERNAL_ID, Integration.class)
-                .setParameter("provider", provider).setParameter("externalId", externalId)
-                .getResultStream().findFirst().orElse(null);
-        if (integration == null) {
-            integration = Integration.create(ids.nextId(), provider, externalId, name, "{}", now);
-            em.persist(integration);
-        }
+        Integration integration = installations.claimedIntegration(provider, externalId, name, "{}", now);
         integration.storeCredentials(secrets.seal(accessToken), secrets.seal(refreshToken),
                 expiresIn == null ? null : now.plus(expiresIn), now);
         Map<Long, Long> installations = new LinkedHashMap<>();

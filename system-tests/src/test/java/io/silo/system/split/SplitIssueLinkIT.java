@@ -1,0 +1,24 @@
+package io.silo.system.split;
+
+import io.silo.system.harness.SplitTopologyTest;
+import io.silo.system.integration.IssueLinkScenarios;
+
+/** Issue links in region eu, the tools' webhooks received by control and delivered through the outbox. */
+@SplitTopologyTest
+class SplitIssueLinkIT extends IssueLinkScenarios {
+
+    @Override
+    protected String controlServer() {
+        return "control";
+    }
+
+    @Override
+    protected String regionServer(String region) {
+        return "region-" + region;
+    }
+
+    @Override
+    protected String region() {
+        return "eu";
+    }
+}
