@@ -10,6 +10,7 @@ import io.silo.common.web.ApiException;
 import io.silo.control.audit.model.AuditEvent;
 import io.silo.control.audit.service.AuditLog;
 import io.silo.control.organization.model.OrganizationMapping;
+import io.silo.control.organization.service.SlugClaims;
 import io.silo.control.organization.service.SlugRules;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -42,6 +43,9 @@ public class DatabaseOrganizationSlugService implements OrganizationSlugService 
     @EJB
     AuditLog audit;
 
+    @EJB
+    SlugClaims claims;
+
     @Inject
     @ConfigProperty(name = "silo.organizations.slug-alias-lifetime", defaultValue = "P30D")
     Duration aliasLifetime;
@@ -64,29 +68,11 @@ public class DatabaseOrganizationSlugService implements OrganizationSlugService 
         }
         boolean mappedElsewhere = entityManager.createNamedQuery(OrganizationMapping.BY_SLUG, OrganizationMapping.class)
                 .setParameter("slug", newSlug).getResultStream().anyMatch(other -> other.id() != organizationId);
-        if (mappedElsewhere || entityManager.createNativeQuery("""
-                INSERT INTO control.slug_reservation (slug, organization_id, region, kind) VALUES (?1, ?2, ?3, 'PRIMARY')
-                ON CONFLICT (slug) DO UPDATE SET kind = 'PRIMARY', lease_expires_at = NULL
-                WHERE slug_reservation.organization_id = excluded.organization_id
-                """)
-                .setParameter(1, newSlug)
-                .setParameter(2, organizationId)
-                .setParameter(3, mapping.region())
-                .executeUpdate() == 0) {
+        if (mappedElsewhere || !claims.claimPrimary(newSlug, organizationId, mapping.region())) {
             throw new SlugTakenException("The slug '" + newSlug + "' is already taken");
         }
         OffsetDateTime aliasExpiresAt = OffsetDateTime.now(ZoneOffset.UTC).plus(aliasLifetime);
-        entityManager.createNativeQuery("""
-                INSERT INTO control.slug_reservation (slug, organization_id, region, kind, lease_expires_at)
-                VALUES (?1, ?2, ?3, 'TEMPORARY_ALIAS', ?4)
-                ON CONFLICT (slug) DO UPDATE SET kind = 'TEMPORARY_ALIAS', lease_expires_at = excluded.lease_expires_at
-                WHERE slug_reservation.organization_id = excluded.organization_id
-                """)
-                .setParameter(1, previous)
-                .setParameter(2, organizationId)
-                .setParameter(3, mapping.region())
-                .setParameter(4, aliasExpiresAt)
-                .executeUpdate();
+        claims.keepAsAlias(previous, organizationId, mapping.region(), aliasExpiresAt);
         mapping.changeSlug(newSlug);
         audit.record(AuditEvent.ORGANIZATION_SLUG_CHANGED, null, null, null, "organization " + organizationId
                 + " renamed from " + previous + " to " + newSlug + "; the old slug redirects until " + aliasExpiresAt);

@@ -64,6 +64,9 @@ public class OrganizationCreation {
     @Inject
     RegionDirectory regions;
 
+    @EJB
+    SlugClaims claims;
+
     @Inject
     @ConfigProperty(name = "silo.organizations.default-region")
     Optional<String> defaultRegion;
@@ -86,15 +89,7 @@ public class OrganizationCreation {
                 .setParameter("slug", slug).getResultList().isEmpty();
         long id = ids.nextId();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (mapped || entityManager.createNativeQuery("""
-                INSERT INTO control.slug_reservation (slug, organization_id, region, kind, lease_expires_at)
-                VALUES (?1, ?2, ?3, 'PRIMARY', ?4) ON CONFLICT (slug) DO NOTHING
-                """)
-                .setParameter(1, slug)
-                .setParameter(2, id)
-                .setParameter(3, region.name())
-                .setParameter(4, now.plus(slugLease))
-                .executeUpdate() == 0) {
+        if (mapped || !claims.claimLeased(slug, id, region.name(), now.plus(slugLease))) {
             throw ApiException.conflict("The slug '" + slug + "' is already taken");
         }
         OrganizationMapping mapping = OrganizationMapping.provisioning(id, slug, cleanName, region.name(), now);

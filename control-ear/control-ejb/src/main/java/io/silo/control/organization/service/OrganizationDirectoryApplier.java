@@ -9,6 +9,7 @@ import io.silo.common.outbox.UnappliableMessageException;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.organization.model.OrganizationMapping;
 import io.silo.control.organization.model.OrganizationStatus;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -32,6 +33,9 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
 
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
+
+    @EJB
+    SlugClaims claims;
 
     @Override
     public Set<OutboxCategory> categories() {
@@ -95,15 +99,7 @@ public class OrganizationDirectoryApplier implements OutboxMessageHandler {
      */
     private boolean confirmSlug(OrganizationMappingReplica organization, OrganizationStatus status) {
         if (status == OrganizationStatus.ACTIVE) {
-            entityManager.createNativeQuery("""
-                    INSERT INTO control.slug_reservation (slug, organization_id, region, kind) VALUES (?1, ?2, ?3, 'PRIMARY')
-                    ON CONFLICT (slug) DO UPDATE SET lease_expires_at = NULL
-                    WHERE slug_reservation.organization_id = excluded.organization_id
-                    """)
-                    .setParameter(1, organization.slug())
-                    .setParameter(2, organization.id())
-                    .setParameter(3, organization.region())
-                    .executeUpdate();
+            claims.claimPrimary(organization.slug(), organization.id(), organization.region());
         }
         return true;
     }

@@ -63,6 +63,9 @@ public class OrganizationReconciliation {
     RpcClients rpc;
 
     @EJB
+    SlugClaims claims;
+
+    @EJB
     OutboxWriter outbox;
 
     @EJB
@@ -87,9 +90,7 @@ public class OrganizationReconciliation {
     /** Reconciles the claims expired by now; what was done, by action. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public Map<Action, Integer> reconcileExpired() {
-        @SuppressWarnings("unchecked")
-        List<String> expired = entityManager.createNativeQuery("SELECT slug FROM control.slug_reservation"
-                + " WHERE lease_expires_at < now() ORDER BY lease_expires_at LIMIT " + BATCH).getResultList();
+        List<String> expired = claims.expired(BATCH);
         Map<Action, Integer> done = new EnumMap<>(Action.class);
         OrganizationReconciliation self = context.getBusinessObject(OrganizationReconciliation.class);
         for (String slug : expired) {
@@ -106,28 +107,23 @@ public class OrganizationReconciliation {
     /** One expired claim, if no other instance holds it and it is still expired. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Optional<Action> reconcile(String slug) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> claims = entityManager.createNativeQuery("SELECT organization_id, region, kind"
-                        + " FROM control.slug_reservation WHERE slug = ?1 AND lease_expires_at < now()"
-                        + " FOR UPDATE SKIP LOCKED")
-                .setParameter(1, slug).getResultList();
-        if (claims.isEmpty()) {
+        Optional<SlugClaims.ExpiredClaim> claim = claims.lockExpired(slug);
+        if (claim.isEmpty()) {
             return Optional.empty();
         }
-        long organizationId = ((Number) claims.get(0)[0]).longValue();
-        String region = (String) claims.get(0)[1];
-        if ("TEMPORARY_ALIAS".equals(claims.get(0)[2])) {
-            release(slug);
+        long organizationId = claim.get().organizationId();
+        String region = claim.get().region();
+        if (claim.get().alias()) {
+            claims.release(slug);
             return Optional.of(Action.ALIAS_EXPIRED);
         }
         OrganizationMapping mapping = entityManager.find(OrganizationMapping.class, organizationId);
         if (mapping == null) {
-            release(slug);
+            claims.release(slug);
             return Optional.of(Action.ORPHAN_RELEASED);
         }
         if (mapping.status() != OrganizationStatus.PROVISIONING) {
-            entityManager.createNativeQuery("UPDATE control.slug_reservation SET lease_expires_at = NULL WHERE slug = ?1")
-                    .setParameter(1, slug).executeUpdate();
+            claims.confirm(slug);
             return Optional.of(Action.CONFIRMED);
         }
         Optional<RpcRegionOrganization> held = heldBy(region, organizationId);
@@ -144,7 +140,7 @@ public class OrganizationReconciliation {
                 .setParameter(2, organizationId)
                 .executeUpdate();
         entityManager.remove(mapping);
-        release(slug);
+        claims.release(slug);
         entityManager.createNativeQuery("INSERT INTO control.cancelled_organization (organization_id, slug, region)"
                         + " VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
                 .setParameter(1, organizationId).setParameter(2, slug).setParameter(3, region).executeUpdate();
@@ -162,10 +158,5 @@ public class OrganizationReconciliation {
         } catch (RpcException e) {
             return Optional.empty();
         }
-    }
-
-    private void release(String slug) {
-        entityManager.createNativeQuery("DELETE FROM control.slug_reservation WHERE slug = ?1")
-                .setParameter(1, slug).executeUpdate();
     }
 }
