@@ -4,7 +4,6 @@ import io.silo.common.auth.Authorize;
 import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
 import io.silo.common.silo.RegionSilo;
-import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
 import io.silo.region.issue.service.IssueActivities;
@@ -53,13 +52,7 @@ public class IssueActivitiesResource {
                          @QueryParam("cursor") String cursor, @QueryParam("per_page") String perPage,
                          @Context UriInfo uri) {
         long organizationId = access.enter(current.requirePrincipal(), organizationSlug).organizationId();
-        long id;
-        try {
-            id = Long.parseLong(issueId);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("No such issue");
-        }
-        CursorPage<JsonObject> page = activities.page(organizationId, id, Cursor.parse(cursor), Cursor.limit(perPage))
+        CursorPage<JsonObject> page = activities.page(organizationId, IssueIds.parse(issueId), Cursor.parse(cursor), Cursor.limit(perPage))
                 .map(IssueActivitiesResource::json);
         return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
     }

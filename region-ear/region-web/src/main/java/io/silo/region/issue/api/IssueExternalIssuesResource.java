@@ -54,14 +54,14 @@ public class IssueExternalIssuesResource {
     @GET
     @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
     public List<IssueLinkView> list() {
-        return links.list(enter().organizationId(), id(issueId)).stream().map(IssueLinkView::of).toList();
+        return links.list(enter().organizationId(), IssueIds.parse(issueId)).stream().map(IssueLinkView::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.EVENT_WRITE, userOnly = false)
     public Response link(@Valid @NotNull LinkIssueRequest body) {
-        IssueLinks.Linked linked = links.link(enter(), id(issueId), Long.parseLong(body.integrationId), body.key,
+        IssueLinks.Linked linked = links.link(enter(), IssueIds.parse(issueId), Long.parseLong(body.integrationId), body.key,
                 current.clientAddress());
         return Response.status(linked.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(IssueLinkView.of(linked.link())).build();
@@ -77,19 +77,11 @@ public class IssueExternalIssuesResource {
         } catch (NumberFormatException e) {
             throw ApiException.notFound("No such link of issue " + issueId);
         }
-        links.unlink(enter(), id(issueId), link, current.clientAddress());
+        links.unlink(enter(), IssueIds.parse(issueId), link, current.clientAddress());
         return Response.noContent().build();
     }
 
     private OrganizationContext enter() {
         return access.enter(current.requirePrincipal(), organizationSlug);
-    }
-
-    private static long id(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw ApiException.notFound("No such issue");
-        }
     }
 }

@@ -83,8 +83,8 @@ public class OrganizationIssuesResource {
     @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
     public IssueView get(@PathParam("issue_id") String issueId) {
         OrganizationContext organization = enter();
-        return issues.find(organization.organizationId(), issueId(issueId)).map(IssueView::of)
-                .orElseThrow(OrganizationIssuesResource::noSuchIssue);
+        return issues.find(organization.organizationId(), IssueIds.parse(issueId)).map(IssueView::of)
+                .orElseThrow(IssueIds::noSuchIssue);
     }
 
     @PUT
@@ -93,7 +93,7 @@ public class OrganizationIssuesResource {
     @Authorize(scopes = Scope.EVENT_WRITE, userOnly = false)
     public IssueView update(@PathParam("issue_id") String issueId, String body) {
         OrganizationContext organization = enter();
-        long id = issueId(issueId);
+        long id = IssueIds.parse(issueId);
         return IssueView.of(statusChanges.change(organization, id, status(body), current.clientAddress()));
     }
 
@@ -103,7 +103,7 @@ public class OrganizationIssuesResource {
     public Response events(@PathParam("issue_id") String issueId, @QueryParam("cursor") String cursor,
                            @QueryParam("per_page") String perPage, @Context UriInfo uri) {
         OrganizationContext organization = enter();
-        CursorPage<JsonObject> page = events.page(organization.organizationId(), issueId(issueId), Cursor.parse(cursor),
+        CursorPage<JsonObject> page = events.page(organization.organizationId(), IssueIds.parse(issueId), Cursor.parse(cursor),
                 Cursor.limit(perPage)).map(EventJson::summary);
         return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
     }
@@ -130,17 +130,6 @@ public class OrganizationIssuesResource {
         return access.enter(current.requirePrincipal(), organizationSlug);
     }
 
-    private static long issueId(String value) {
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw noSuchIssue();
-        }
-    }
-
-    private static ApiException noSuchIssue() {
-        return ApiException.notFound("No such issue");
-    }
 
     /** {@code project} parameters: project ids; none, or {@code -1}, for every project. */
     private static List<Long> projectIds(List<String> values) {
