@@ -94,7 +94,24 @@ public class OutboxDrainer {
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean requested = new AtomicBoolean();
     /** Transacted sessions to each destination's broker, reused between passes (used under passLock only). */
-    private final Map<String, JMSContext> sessions = new HashMap<>();
+    private final Map<String, Sender> sessions = new HashMap<>();
+
+    /**
+     * A destination's session with its queue and producer, opened once: looking the queue up again on every batch
+     * would cost a blocking broker round trip each time.
+     */
+    private record Sender(JMSContext session, Queue queue, JMSProducer producer) {
+
+        static Sender open(JMSContext session, String destination) {
+            try {
+                return new Sender(session, session.createQueue(OutboxTable.queueOf(destination)),
+                        session.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT));
+            } catch (RuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+    }
 
     /** A transaction that wrote outbox rows committed: drain now, off the caller's thread. */
     public void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) OutboxWritten written) {
@@ -294,13 +311,12 @@ public class OutboxDrainer {
     }
 
     private void send(String destination, List<Row> rows) throws JMSException {
-        JMSContext session = sessions.get(destination);
-        if (session == null) {
-            session = brokers.forDestination(destination).createContext(JMSContext.SESSION_TRANSACTED);
-            sessions.put(destination, session);
+        Sender sender = sessions.get(destination);
+        if (sender == null) {
+            sender = Sender.open(brokers.forDestination(destination).createContext(JMSContext.SESSION_TRANSACTED), destination);
+            sessions.put(destination, sender);
         }
-        Queue queue = session.createQueue(OutboxTable.queueOf(destination));
-        JMSProducer producer = session.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT);
+        JMSContext session = sender.session();
         try {
             for (Row row : rows) {
                 TextMessage message = session.createTextMessage(row.payload());
@@ -309,7 +325,7 @@ public class OutboxDrainer {
                 message.setStringProperty(OutboxConsumer.SHARD_SCOPE, row.scope());
                 message.setLongProperty(OutboxConsumer.SHARD_ID, row.shardId());
                 message.setLongProperty(OutboxConsumer.OBJECT_ID, row.objectId());
-                producer.send(queue, message);
+                sender.producer().send(sender.queue(), message);
             }
             session.commit();
         } catch (RuntimeException | JMSException e) {
@@ -344,10 +360,10 @@ public class OutboxDrainer {
     }
 
     private void closeSession(String destination) {
-        JMSContext session = sessions.remove(destination);
-        if (session != null) {
+        Sender sender = sessions.remove(destination);
+        if (sender != null) {
             try {
-                session.close();
+                sender.session().close();
             } catch (RuntimeException ignored) {
                 // a broken connection may refuse to close cleanly; it is dropped either way
             }

@@ -13,6 +13,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -41,12 +43,14 @@ import org.eclipse.microprofile.metrics.Tag;
  *
  * <p>One query per table answers every gauge of a scrape; if the database cannot be reached the last figures
  * stay. Counters are per instance, from its start. A startup singleton, because the metrics are registered per
- * region of the directory, which is ready only then.
+ * region of the directory, which is ready only then. Its methods join the caller's transaction if there is one and
+ * start none: counting a message applied must not cost the consumer a second container transaction per message.
  */
 @Singleton
 @Startup
 @DependsOn("RegionDirectoryProducer")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 @AllSilos
 public class OutboxMetrics {
 

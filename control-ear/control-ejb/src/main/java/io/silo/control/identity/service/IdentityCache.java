@@ -9,9 +9,12 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Topic;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -50,9 +53,44 @@ public class IdentityCache {
     private final ConcurrentHashMap<String, Entry<ApiPrincipal>> tokens = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Entry<UserProfile>> profiles = new ConcurrentHashMap<>();
     private volatile JMSContext subscription;
+    /** Announces evictions on the subscription's connection; set and cleared with it. */
+    private volatile Announcer announcer;
     private volatile long lastAttemptNanos;
 
     private record Entry<T>(T value, OffsetDateTime validUntil) {
+    }
+
+    /**
+     * One session, topic and producer kept for every announcement: opening them per change cost four blocking broker
+     * round trips on the request thread of every rename, revocation and deactivation. Evictions are non-persistent,
+     * so a send does not wait for the broker: the topic's subscriptions are not durable (an instance that was away
+     * cached nothing meanwhile) and the other instances hear of it asynchronously either way. A JMS session serves
+     * one thread at a time, so sends take turns.
+     */
+    private record Announcer(JMSContext session, Topic topic, JMSProducer producer) {
+
+        static Announcer on(JMSContext connection) {
+            JMSContext session = connection.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            try {
+                return new Announcer(session, session.createTopic(EVICTIONS_TOPIC),
+                        session.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT));
+            } catch (JMSRuntimeException e) {
+                session.close();
+                throw e;
+            }
+        }
+
+        synchronized void announce(String key) {
+            producer.send(topic, key);
+        }
+
+        void close() {
+            try {
+                session.close();
+            } catch (JMSRuntimeException e) {
+                LOG.log(Level.FINE, "Closing the eviction announcer", e);
+            }
+        }
     }
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
@@ -125,14 +163,12 @@ public class IdentityCache {
 
     private void evictEverywhere(String key) {
         evictLocally(key);
-        JMSContext context = subscription;
+        Announcer current = announcer;
         try {
-            if (context == null) {
+            if (current == null) {
                 throw new JMSRuntimeException("not connected to the broker");
             }
-            try (JMSContext sender = context.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
-                sender.createProducer().send(sender.createTopic(EVICTIONS_TOPIC), key);
-            }
+            current.announce(key);
         } catch (JMSRuntimeException e) {
             // an instance that cannot hear the topic caches nothing; the others drop the entry at its TTL
             LOG.log(Level.WARNING, "Could not announce a revocation or account change to the other control "
@@ -164,6 +200,7 @@ public class IdentityCache {
                     LOG.log(Level.WARNING, "Unreadable identity eviction", e);
                 }
             });
+            announcer = Announcer.on(context);
             subscription = context;
             LOG.info("Listening for identity evictions; tokens and profiles are cached for " + timeToLive);
         } catch (JMSRuntimeException e) {
@@ -174,9 +211,14 @@ public class IdentityCache {
     private synchronized void lost(JMSException cause) {
         LOG.log(Level.WARNING, "Lost the broker: nothing is cached until it is back", cause);
         JMSContext context = subscription;
+        Announcer lostAnnouncer = announcer;
         subscription = null;
+        announcer = null;
         tokens.clear();
         profiles.clear();
+        if (lostAnnouncer != null) {
+            lostAnnouncer.close();
+        }
         if (context != null) {
             try {
                 context.close();
@@ -189,7 +231,12 @@ public class IdentityCache {
     @PreDestroy
     void stop() {
         JMSContext context = subscription;
+        Announcer stopped = announcer;
         subscription = null;
+        announcer = null;
+        if (stopped != null) {
+            stopped.close();
+        }
         if (context != null) {
             context.close();
         }
