@@ -95,10 +95,7 @@ public final class WebhookIngressBenchmark {
 
     /** A new organization of the account in {@code region}, once control's gateway finds it there: its id. */
     private long newOrganization(GatewayBenchmark accounts, URI control, String token, String region) throws Exception {
-        String slug = "bench-" + region + "-" + UUID.randomUUID().toString().substring(0, 8);
-        send(HttpRequest.newBuilder(control.resolve("/api/0/organizations/")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"name\":\"Webhook benchmark\",\"slug\":\"" + slug + "\",\"region\":\"" + region + "\"}")).build(), 201);
+        String slug = accounts.createOrganization(control, token, region);
         URI organization = control.resolve("/api/0/organizations/" + slug + "/");
         accounts.awaitOk(organization, token);
         Matcher id = ID.matcher(send(HttpRequest.newBuilder(organization).header("Authorization", "Bearer " + token)
