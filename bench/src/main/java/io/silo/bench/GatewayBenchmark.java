@@ -91,9 +91,12 @@ public final class GatewayBenchmark {
         return slug;
     }
 
-    /** Waits until the region knows the token (replication) and the organization. */
+    /**
+     * Waits until the region knows the token (replication) and the organization: up to 5 minutes, as a region may
+     * still be applying an earlier benchmark's backlog (webhook-ingress leaves thousands of deliveries).
+     */
     void awaitOk(URI uri, String token) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         int status = 0;
         while (System.nanoTime() < deadline) {
             status = http.send(get(uri, token), HttpResponse.BodyHandlers.discarding()).statusCode();
