@@ -84,7 +84,7 @@ public class IntegrationTokens {
         ProviderSettings.Provider provider = providers.of(IntegrationProvider.fromValue((String) row[3]).orElseThrow());
         String accessTokenCiphertext = (String) row[4];
         if (!expiresSoon(accessTokenCiphertext, (String) row[5], offsetDateTime(row[6]))) {
-            return new ProxyGrant(integrationId, provider, secrets.open(accessTokenCiphertext));
+            return grantOf(integrationId, provider, accessTokenCiphertext);
         }
         Integration integration = em.find(Integration.class, integrationId, LockModeType.PESSIMISTIC_WRITE);
         if (expiresSoon(integration)) {
@@ -117,11 +117,15 @@ public class IntegrationTokens {
     }
 
     private ProxyGrant grantOf(Integration integration, ProviderSettings.Provider provider) {
-        if (integration.accessTokenCiphertext() == null) {
+        return grantOf(integration.id(), provider, integration.accessTokenCiphertext());
+    }
+
+    private ProxyGrant grantOf(long integrationId, ProviderSettings.Provider provider, String accessTokenCiphertext) {
+        if (accessTokenCiphertext == null) {
             throw new ApiException(jakarta.ws.rs.core.Response.Status.BAD_GATEWAY,
-                    "Integration " + integration.id() + " holds no OAuth token: reinstall it");
+                    "Integration " + integrationId + " holds no OAuth token: reinstall it");
         }
-        return new ProxyGrant(integration.id(), provider, secrets.open(integration.accessTokenCiphertext()));
+        return new ProxyGrant(integrationId, provider, secrets.open(accessTokenCiphertext));
     }
 
     private boolean expiresSoon(Integration integration) {
