@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,7 +47,8 @@ public final class IntegrationProxyBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         String accessToken = "bench-" + UUID.randomUUID();
         HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        api.setExecutor(Executors.newFixedThreadPool(16));
+        ExecutorService apiThreads = Executors.newFixedThreadPool(16);
+        api.setExecutor(apiThreads);
         byte[] repository = "{\"full_name\":\"silo/bench\",\"private\":false}".getBytes(StandardCharsets.UTF_8);
         api.createContext("/api/", exchange -> {
             boolean authorized = ("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -110,6 +112,7 @@ public final class IntegrationProxyBenchmark {
                     ROUNDS, results.toString());
         } finally {
             api.stop(0);
+            apiThreads.shutdown(); // its threads are not daemons: the JVM, and ./bench/run, would wait for them
         }
     }
 }
