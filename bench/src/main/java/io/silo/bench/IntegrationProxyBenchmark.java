@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,7 +27,8 @@ import java.util.regex.Pattern;
  * this JVM that checks the bearer token, like a provider's API) sent as region us would send it — signed with the
  * RPC keys to control's {@code /api/0/internal/integration-proxy/…}, which checks the signature and nonce, the
  * installation's region, reads and opens the sealed token, and forwards — against the same GET sent straight to the
- * API with the token (the baseline, same run, alternating rounds). Target: proxied p50 ≤ direct p50 + 5 ms.
+ * API with the token (the baseline, same run, alternating rounds). The issue sets no target: the figures and their
+ * ratios are the result.
  *
  * <p>Usage: {@code IntegrationProxyBenchmark <control URL> <data dir> <output json>}; the topology must be running
  * with testing endpoints on.
@@ -45,7 +47,8 @@ public final class IntegrationProxyBenchmark {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         String accessToken = "bench-" + UUID.randomUUID();
         HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 200);
-        api.setExecutor(Executors.newFixedThreadPool(16));
+        ExecutorService apiThreads = Executors.newFixedThreadPool(16);
+        api.setExecutor(apiThreads);
         byte[] repository = "{\"full_name\":\"silo/bench\",\"private\":false}".getBytes(StandardCharsets.UTF_8);
         api.createContext("/api/", exchange -> {
             boolean authorized = ("Bearer " + accessToken).equals(exchange.getRequestHeaders().getFirst("Authorization"));
@@ -92,7 +95,6 @@ public final class IntegrationProxyBenchmark {
                     .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(30)).GET().build();
 
             StringBuilder results = new StringBuilder();
-            boolean meets = true;
             for (int concurrency : CONCURRENCY) {
                 int requests = concurrency == 1 ? 500 : 2_000;
                 LatencyComparison.Outcome outcome = LatencyComparison.compare("concurrency " + concurrency, ROUNDS,
@@ -101,16 +103,16 @@ public final class IntegrationProxyBenchmark {
                                         Instant.now().getEpochSecond(), "region-us", new byte[0]).header())
                                 .timeout(Duration.ofSeconds(30)).GET().build(), requests, concurrency),
                         "direct", () -> LatencyComparison.timeRequests(() -> direct, requests, concurrency));
-                meets &= outcome.measured().p50Micros() <= outcome.baseline().p50Micros() + 5_000;
                 results.append(outcome.json("proxied", "direct", "concurrent_clients", concurrency, "requests_per_round", requests));
                 results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
             }
             LatencyComparison.writeResults(Path.of(args[2]), "integration-proxy",
                     "GET repos/silo/bench of a local GitHub-like API, signed as region us, through control's integration proxy (signature, nonce, region check, sealed token opened, forwarded), timed at the client",
                     "the same GET sent straight to the API with the bearer token, same run, alternating rounds",
-                    "proxied p50 <= direct p50 + 5 ms", meets, ROUNDS, results.toString());
+                    ROUNDS, results.toString());
         } finally {
             api.stop(0);
+            apiThreads.shutdown(); // its threads are not daemons: the JVM, and ./bench/run, would wait for them
         }
     }
 }

@@ -115,21 +115,33 @@ final class LatencyComparison {
     /** Writes and prints the results file: what was compared, the targets, and the blocks of {@link Outcome#json}. */
     static void writeResults(Path out, String benchmark, String what, String baseline, String targets, boolean meets,
                              int rounds, String results) throws IOException {
+        write(out, String.format(Locale.ROOT, """
+                  "targets": "%s",
+                  "meets_targets": %s,
+                """, targets, meets), benchmark, what, baseline, rounds, results);
+    }
+
+    /** As above for a comparison without a target: the figures and ratios only. */
+    static void writeResults(Path out, String benchmark, String what, String baseline, int rounds, String results)
+            throws IOException {
+        write(out, "", benchmark, what, baseline, rounds, results);
+    }
+
+    private static void write(Path out, String targetLines, String benchmark, String what, String baseline, int rounds,
+                              String results) throws IOException {
         String json = String.format(Locale.ROOT, """
                 {
                   "benchmark": "%s",
                   "what": "%s",
                   "baseline": "%s",
-                  "targets": "%s",
-                  "meets_targets": %s,
-                  "rounds": %d,
+                %s  "rounds": %d,
                   "figures_are": "medians over the rounds",
                   "results": [
                 %s  ],
                   "machine": "%s, %d cores, Java %s",
                   "date": "%s"
                 }
-                """, benchmark, what, baseline, targets, meets, rounds, results, InetAddress.getLoopbackAddress().getHostName(),
+                """, benchmark, what, baseline, targetLines, rounds, results, InetAddress.getLoopbackAddress().getHostName(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Instant.now());
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, json);
@@ -153,6 +165,12 @@ final class LatencyComparison {
      * {@code concurrency} clients (each its own connection), each timed; any status but 200 fails the round.
      */
     static Figures timeRequests(java.util.function.Supplier<HttpRequest> nextRequest, int requests, int concurrency) throws Exception {
+        return timeRequests(nextRequest, requests, concurrency, 200);
+    }
+
+    /** As {@link #timeRequests(java.util.function.Supplier, int, int)}, any status but {@code expectedStatus} failing the round. */
+    static Figures timeRequests(java.util.function.Supplier<HttpRequest> nextRequest, int requests, int concurrency,
+                                int expectedStatus) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
         AtomicInteger remaining = new AtomicInteger(requests);
         long[] latencies = new long[requests];
@@ -166,7 +184,7 @@ final class LatencyComparison {
                     HttpRequest request = nextRequest.get();
                     long sent = System.nanoTime();
                     HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                    if (response.statusCode() != 200) {
+                    if (response.statusCode() != expectedStatus) {
                         throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
                     }
                     latencies[recorded.getAndIncrement()] = System.nanoTime() - sent;

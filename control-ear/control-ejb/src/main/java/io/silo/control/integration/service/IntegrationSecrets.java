@@ -33,6 +33,8 @@ public class IntegrationSecrets {
     @ConfigProperty(name = "silo.integrations.secret-key")
     Optional<String> secretKey;
 
+    private volatile SecretKeySpec key;
+
     public String seal(String clear) {
         if (clear == null) {
             return null;
@@ -64,7 +66,17 @@ public class IntegrationSecrets {
         }
     }
 
+    /** The configured key, decoded once: the setting is read at start-up, not live. */
     private SecretKeySpec key() {
+        SecretKeySpec decoded = key;
+        if (decoded == null) {
+            decoded = decodedKey();
+            key = decoded;
+        }
+        return decoded;
+    }
+
+    private SecretKeySpec decodedKey() {
         String configured = secretKey.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "silo.integrations.secret-key is not set: integration credentials cannot be stored"));
         byte[] bytes = Base64.getDecoder().decode(configured.strip());

@@ -3,7 +3,7 @@ package io.silo.control.integration.proxy.service;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.integration.model.Integration;
-import io.silo.control.integration.model.OrganizationIntegration;
+import io.silo.control.integration.model.IntegrationProvider;
 import io.silo.control.integration.model.OrganizationIntegrationStatus;
 import io.silo.control.integration.service.IntegrationSecrets;
 import jakarta.ejb.Stateless;
@@ -37,6 +37,19 @@ public class IntegrationTokens {
     public record ProxyGrant(long integrationId, ProviderSettings.Provider provider, String accessToken) {
     }
 
+    /**
+     * What a call needs, in one round trip: the installation's status, its organization's region, and its
+     * integration's provider and sealed credentials (the entities are loaded only to refresh, under the row lock).
+     */
+    private static final String GRANT_SQL = """
+            SELECT oi.status, m.region, i.id, i.provider, i.access_token_ciphertext, i.refresh_token_ciphertext,
+                   i.token_expires_at
+            FROM organization_integration oi
+            JOIN integration i ON i.id = oi.integration_id
+            LEFT JOIN organization_mapping m ON m.id = oi.organization_id
+            WHERE oi.id = ?1
+            """;
+
     @PersistenceContext(unitName = "control")
     EntityManager em;
 
@@ -60,19 +73,22 @@ public class IntegrationTokens {
      * @throws ApiException 404 when there is no such active installation in an organization of that region
      */
     public ProxyGrant grant(long organizationIntegrationId, Optional<String> callerRegion) {
-        OrganizationIntegration installation = em.find(OrganizationIntegration.class, organizationIntegrationId);
-        if (installation == null || installation.status() != OrganizationIntegrationStatus.ACTIVE
-                || callerRegion.isPresent() && !callerRegion.get().equals(regionOf(installation.organizationId()))) {
+        List<?> rows = em.createNativeQuery(GRANT_SQL).setParameter(1, organizationIntegrationId).getResultList();
+        Object[] row = rows.isEmpty() ? null : (Object[]) rows.get(0);
+        if (row == null || !OrganizationIntegrationStatus.ACTIVE.value().equals(row[0])
+                || callerRegion.isPresent() && !callerRegion.get().equals(row[1])) {
             throw ApiException.notFound("No active organization integration " + organizationIntegrationId
                     + callerRegion.map(region -> " in an organization of region " + region).orElse(""));
         }
-        Integration integration = em.find(Integration.class, installation.integrationId());
-        ProviderSettings.Provider provider = providers.of(integration.provider());
+        long integrationId = ((Number) row[2]).longValue();
+        ProviderSettings.Provider provider = providers.of(IntegrationProvider.fromValue((String) row[3]).orElseThrow());
+        String accessTokenCiphertext = (String) row[4];
+        if (!expiresSoon(accessTokenCiphertext, (String) row[5], offsetDateTime(row[6]))) {
+            return grantOf(integrationId, provider, accessTokenCiphertext);
+        }
+        Integration integration = em.find(Integration.class, integrationId, LockModeType.PESSIMISTIC_WRITE);
         if (expiresSoon(integration)) {
-            em.refresh(integration, LockModeType.PESSIMISTIC_WRITE);
-            if (expiresSoon(integration)) {
-                refresh(integration, provider);
-            }
+            refresh(integration, provider);
         }
         return grantOf(integration, provider);
     }
@@ -101,22 +117,31 @@ public class IntegrationTokens {
     }
 
     private ProxyGrant grantOf(Integration integration, ProviderSettings.Provider provider) {
-        if (integration.accessTokenCiphertext() == null) {
+        return grantOf(integration.id(), provider, integration.accessTokenCiphertext());
+    }
+
+    private ProxyGrant grantOf(long integrationId, ProviderSettings.Provider provider, String accessTokenCiphertext) {
+        if (accessTokenCiphertext == null) {
             throw new ApiException(jakarta.ws.rs.core.Response.Status.BAD_GATEWAY,
-                    "Integration " + integration.id() + " holds no OAuth token: reinstall it");
+                    "Integration " + integrationId + " holds no OAuth token: reinstall it");
         }
-        return new ProxyGrant(integration.id(), provider, secrets.open(integration.accessTokenCiphertext()));
+        return new ProxyGrant(integrationId, provider, secrets.open(accessTokenCiphertext));
     }
 
     private boolean expiresSoon(Integration integration) {
-        OffsetDateTime expiresAt = integration.tokenExpiresAt();
-        return integration.accessTokenCiphertext() == null && integration.refreshTokenCiphertext() != null
+        return expiresSoon(integration.accessTokenCiphertext(), integration.refreshTokenCiphertext(),
+                integration.tokenExpiresAt());
+    }
+
+    private boolean expiresSoon(String accessTokenCiphertext, String refreshTokenCiphertext, OffsetDateTime expiresAt) {
+        return accessTokenCiphertext == null && refreshTokenCiphertext != null
                 || expiresAt != null && expiresAt.isBefore(OffsetDateTime.now(ZoneOffset.UTC).plus(refreshBefore));
     }
 
-    private String regionOf(long organizationId) {
-        List<?> regions = em.createNativeQuery("SELECT region FROM organization_mapping WHERE id = ?1")
-                .setParameter(1, organizationId).getResultList();
-        return regions.isEmpty() ? null : (String) regions.get(0);
+    private static OffsetDateTime offsetDateTime(Object timestamp) {
+        if (timestamp instanceof OffsetDateTime offsetDateTime) {
+            return offsetDateTime;
+        }
+        return timestamp == null ? null : ((java.sql.Timestamp) timestamp).toInstant().atOffset(ZoneOffset.UTC);
     }
 }
