@@ -1,14 +1,9 @@
 package io.silo.control.gateway.service;
 
-import io.silo.common.silo.ControlSilo;
-import jakarta.ejb.EJB;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The gateway's routes with a short per-instance memory: an organization's region and status as read from the
@@ -16,26 +11,29 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one query; an organization not found is never remembered (a miss always reads again), so a new organization
  * routes at once. An organization never changes region, so a remembered route is at worst a few seconds behind
  * on its status.
+ * <p>
+ * A plain object the gateway filter owns, not a CDI bean: it is asked on every proxied request, and the
+ * interceptor every bean call passes through cost more than the remembered answer (JFR).
  */
-@ApplicationScoped
-@ControlSilo
-public class GatewayRoutes {
+public final class GatewayRoutes {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    @EJB
-    GatewayDirectory directory;
-
-    @Inject
-    @ConfigProperty(name = "silo.gateway.route-cache", defaultValue = "PT5S")
-    Duration remembered;
+    private final GatewayDirectory directory;
+    private final long rememberedNanos;
 
     private final Map<String, Remembered> organizations = new ConcurrentHashMap<>();
+
+    /** @param remembered how long a route found stays ({@code silo.gateway.route-cache}) */
+    public GatewayRoutes(GatewayDirectory directory, Duration remembered) {
+        this.directory = directory;
+        this.rememberedNanos = remembered.toNanos();
+    }
 
     public Optional<OrganizationRoute> organization(String slug) {
         long now = System.nanoTime();
         Remembered known = organizations.get(slug);
-        if (known != null && now - known.readAtNanos() < remembered.toNanos()) {
+        if (known != null && now - known.readAtNanos() < rememberedNanos) {
             return Optional.of(known.route());
         }
         Optional<OrganizationRoute> route = directory.organization(slug);

@@ -42,18 +42,15 @@ public class PublicUrls {
 
     /** The route a request's host name ({@code Host}, without its port) asks for, if it is not the main host. */
     public Optional<HostRoute> routeOf(String host) {
-        String name = host.toLowerCase(Locale.ROOT);
-        Optional<HostRoute> region = regions.all().stream()
-                .filter(candidate -> name.equals(candidate.apiHost()) || name.equals(candidate.ingestHost()))
-                .findFirst().map(candidate -> new RegionHost(candidate.name()));
-        if (region.isPresent()) {
-            return region;
-        }
-        String suffix = "." + publicHost.toLowerCase(Locale.ROOT);
-        if (name.endsWith(suffix) && name.length() > suffix.length() && name.indexOf('.') == name.length() - suffix.length()) {
-            return Optional.of(new CustomerDomain(name.substring(0, name.length() - suffix.length())));
-        }
-        return Optional.empty();
+        return hostRoutes().routeOf(host);
+    }
+
+    /**
+     * The routes of host names as a plain object, for the gateway to keep: the region directory and the public host
+     * are fixed while the server runs.
+     */
+    public HostRoutes hostRoutes() {
+        return new HostRoutes(regions.all(), publicHost);
     }
 
     /** The public host name customer domains are under ({@code silo.public.host}). */

@@ -1,8 +1,5 @@
 package io.silo.control.gateway.api;
 
-import io.silo.common.silo.ControlSilo;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,21 +15,22 @@ import org.eclipse.microprofile.metrics.Timer;
  * class ({@code 2xx} … {@code 5xx}, the gateway's own 503s included) and the latency distribution
  * {@code silo_gateway_duration} per {@code region}, from the request's arrival until the last byte of the answer.
  */
-@ApplicationScoped
-@ControlSilo
-public class GatewayMetrics {
+final class GatewayMetrics {
 
     // with its unit given, the Prometheus output converts the recorded nanoseconds to seconds
     private static final Metadata DURATION = Metadata.builder().withName("silo_gateway_duration")
             .withDescription("Latency of requests proxied to a region").withUnit(MetricUnits.NANOSECONDS).build();
 
-    @Inject
-    MetricRegistry registry;
+    private final MetricRegistry registry;
 
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
-    public void record(String region, int status, long startedNanos) {
+    GatewayMetrics(MetricRegistry registry) {
+        this.registry = registry;
+    }
+
+    void record(String region, int status, long startedNanos) {
         Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         String statusClass = (status / 100) + "xx";
         counters.computeIfAbsent(region + "|" + statusClass, key -> registry.counter("silo_gateway_requests",

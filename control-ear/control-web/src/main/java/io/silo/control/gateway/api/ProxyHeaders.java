@@ -47,6 +47,29 @@ final class ProxyHeaders {
         return !HOP_BY_HOP.contains(lower) && !namedByConnection.contains(lower) && !lower.startsWith(":");
     }
 
+    /**
+     * Whether a header can be written as it is: its name an HTTP token, its value free of control characters
+     * (a line break would start a header of the client's choosing) and of anything beyond ISO-8859-1.
+     */
+    static boolean isValid(String name, String value) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c <= ' ' || c >= 0x7f || "\"(),/:;<=>?@[\\]{}".indexOf(c) >= 0) {
+                return false;
+            }
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < ' ' && c != '\t') || c == 0x7f || c > 0xff) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code X-Forwarded-For} with the peer appended, as every proxy on the way appends its own client. */
     static String appendForwardedFor(String existing, String peer) {
         return existing == null || existing.isBlank() ? peer : existing.strip() + ", " + peer;

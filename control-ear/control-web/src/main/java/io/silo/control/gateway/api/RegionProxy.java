@@ -1,37 +1,30 @@
 package io.silo.control.gateway.api;
 
 import io.silo.common.region.Region;
-import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Problem;
 import io.silo.common.web.TrustedProxies;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends one request on to a region and streams the answer back: the method, path, query, end-to-end headers and
@@ -39,98 +32,101 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * added, the region's address in {@code Link} and {@code Location} replaced by the one the client used. A region
  * that cannot be reached or does not start answering within {@code silo.gateway.read-timeout} gives 503 with
  * {@code Retry-After}.
+ * <p>
+ * HTTP/1.1 is spoken here over {@link RegionConnections}, with blocking reads and writes on the request's own
+ * thread: the JDK {@code HttpClient} it replaces handed every exchange to its selector thread and back, and its
+ * asynchronous machinery took about as much CPU per request as the rest of the gateway together (JFR).
  */
-@ApplicationScoped
-@ControlSilo
-public class RegionProxy {
+final class RegionProxy {
 
     private static final Logger LOG = Logger.getLogger(RegionProxy.class.getName());
     private static final Set<String> BODILESS = Set.of("GET", "HEAD", "DELETE", "OPTIONS", "TRACE");
     private static final Jsonb JSON = JsonbBuilder.create();
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\[\\]-]{1,260}");
 
-    @Inject
-    @ConfigProperty(name = "silo.gateway.connect-timeout", defaultValue = "PT2S")
-    Duration connectTimeout;
+    private final Duration readTimeout;
+    private final Duration retryAfter;
+    private final TrustedProxies proxies;
+    private final GatewayMetrics metrics;
+    private final RegionConnections connections;
 
-    @Inject
-    @ConfigProperty(name = "silo.gateway.read-timeout", defaultValue = "PT30S")
-    Duration readTimeout;
+    RegionProxy(GatewaySettings settings, GatewayMetrics metrics) {
+        this.readTimeout = settings.readTimeout();
+        this.retryAfter = settings.retryAfter();
+        this.proxies = new TrustedProxies(settings.trustedProxies());
+        this.metrics = metrics;
+        this.connections = new RegionConnections(settings.connectTimeout(), settings.readTimeout(), settings.maxIdle(),
+                settings.maxIdleConnections());
+    }
 
-    @Inject
-    @ConfigProperty(name = "silo.gateway.retry-after", defaultValue = "PT5S")
-    Duration retryAfter;
-
-    @Inject
-    @ConfigProperty(name = "silo.http.trusted-proxies")
-    Optional<String> trustedProxies;
-
-    @Inject
-    GatewayMetrics metrics;
-
-    /** For requests with a body: the publisher reads the servlet stream, which may block, on the client's pool. */
-    private HttpClient client;
-    /**
-     * For requests without a body (most of the API): the client's work runs on its own selector thread instead of
-     * being handed to a pool thread and back at each step, which measured as most of the gateway's latency. Safe
-     * because nothing it runs then blocks: the answer's body is read by the request's own thread.
-     */
-    private HttpClient bodilessClient;
-    private TrustedProxies proxies;
-
-    @PostConstruct
-    void createClients() {
-        client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        bodilessClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).executor(Runnable::run).build();
-        proxies = new TrustedProxies(trustedProxies);
+    /** Closes the idle connections (the gateway is stopping). */
+    void close() {
+        connections.closeAll();
     }
 
     /**
      * Forwards the request to {@code region} with {@code body} as its body (the request's own stream, or one that
-     * replays what the gateway already read of it) and writes the region's answer to {@code response}.
+     * replays what the gateway already read of it) and headers of the gateway's own added (a forwarded session), and
+     * writes the region's answer to {@code response}. A request without a body that finds its reused connection
+     * closed by the region is sent once more on a new one.
      */
-    public void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
-                        long startedNanos) throws IOException {
-        forward(request, response, region, body, Map.of(), startedNanos);
-    }
-
-    /** As above, with headers of the gateway's own added (a forwarded session). */
-    public void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
-                        Map<String, String> addedHeaders, long startedNanos) throws IOException {
-        String regionBase = base(region.address());
+    void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
+                 Map<String, String> addedHeaders, long startedNanos) throws IOException {
+        URI address = region.address();
+        String regionBase = base(address);
         String publicBase = publicBase(request);
-        HttpResponse<InputStream> answer;
+        long length = bodyLength(request);
+        byte[] head = requestHead(request, address, publicBase, addedHeaders, length);
+        RegionConnection connection = null;
+        RegionAnswerHead answer;
         try {
-            HttpRequest.Builder built = regionRequest(request, regionBase, publicBase, body);
-            addedHeaders.forEach(built::header);
-            HttpRequest forwarded = built.build();
-            HttpClient sender = forwarded.bodyPublisher().map(HttpRequest.BodyPublisher::contentLength).orElse(0L) == 0
-                    ? bodilessClient : client;
-            answer = sender.send(forwarded, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            connection = connections.take(address);
+            try {
+                answer = exchange(connection, head, body, length);
+            } catch (SocketTimeoutException e) {
+                throw e;
+            } catch (IOException e) {
+                if (!connection.reused() || length != 0) {
+                    throw e;
+                }
+                connection.close();
+                connection = connections.open(address);
+                answer = exchange(connection, head, body, length);
+            }
+        } catch (SocketTimeoutException e) {
+            close(connection);
             refuse(response, unavailable(region, "did not answer within " + readTimeout.toMillis() + " ms"), region.name(), startedNanos);
             return;
         } catch (IOException e) {
+            close(connection);
             refuse(response, unavailable(region, "cannot be reached (" + e.getClass().getSimpleName() + ")"), region.name(), startedNanos);
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            refuse(response, unavailable(region, "was not asked: the gateway is shutting down"), region.name(), startedNanos);
+        }
+        RegionConnection used = connection;
+        RegionAnswerBody answerBody;
+        try {
+            answerBody = RegionAnswerBody.of(answer, "HEAD".equals(request.getMethod()), used.in(), reusable -> {
+                if (reusable) {
+                    connections.release(address, used);
+                } else {
+                    used.close();
+                }
+            });
+        } catch (IOException e) {
+            used.close();
+            refuse(response, unavailable(region, "answered unreadably (" + e.getMessage() + ")"), region.name(), startedNanos);
             return;
         }
-        response.setStatus(answer.statusCode());
-        Set<String> namedByConnection = ProxyHeaders.namedByConnection(answer.headers().allValues("Connection"));
-        answer.headers().map().forEach((name, values) -> {
+        response.setStatus(answer.status());
+        Set<String> namedByConnection = ProxyHeaders.namedByConnection(answer.all("Connection"));
+        for (RegionAnswerHead.Header header : answer.headers()) {
+            String name = header.name();
             if (ProxyHeaders.copiesResponseHeader(name, namedByConnection)) {
-                for (String value : values) {
-                    response.addHeader(name, ProxyHeaders.rewritesAddresses(name)
-                            ? ProxyHeaders.rewrite(value, regionBase, publicBase) : value);
-                }
+                response.addHeader(name, ProxyHeaders.rewritesAddresses(name)
+                        ? ProxyHeaders.rewrite(header.value(), regionBase, publicBase) : header.value());
             }
-        });
-        try (InputStream from = answer.body()) {
+        }
+        try (InputStream from = answerBody) {
             OutputStream to = response.getOutputStream();
             from.transferTo(to);
             to.flush();
@@ -139,12 +135,37 @@ public class RegionProxy {
             LOG.log(Level.WARNING, "Answer from region " + region.name() + " cut short: " + e);
             throw e;
         } finally {
-            metrics.record(region.name(), answer.statusCode(), startedNanos);
+            metrics.record(region.name(), answer.status(), startedNanos);
+        }
+    }
+
+    /** Writes the request head and streams the body, then reads the answer's head. */
+    private static RegionAnswerHead exchange(RegionConnection connection, byte[] head, InputStream body, long length)
+            throws IOException {
+        OutputStream out = connection.out();
+        out.write(head);
+        if (length > 0) {
+            long copied = body.transferTo(out);
+            if (copied != length) {
+                throw new EOFException("The client sent " + copied + " of its " + length + " body bytes");
+            }
+        } else if (length < 0) {
+            ChunkedOutputStream chunked = new ChunkedOutputStream(out);
+            body.transferTo(chunked);
+            chunked.finish();
+        }
+        out.flush();
+        return RegionAnswerHead.read(connection.in());
+    }
+
+    private static void close(RegionConnection connection) {
+        if (connection != null) {
+            connection.close();
         }
     }
 
     /** Answers with the gateway's own refusal, counted for the region it concerns ({@code none} when no region). */
-    public void refuse(HttpServletResponse response, ApiException refusal, String region, long startedNanos) throws IOException {
+    void refuse(HttpServletResponse response, ApiException refusal, String region, long startedNanos) throws IOException {
         Problem problem = refusal.problem();
         response.setStatus(problem.status());
         response.setContentType(Problem.MEDIA_TYPE);
@@ -154,57 +175,82 @@ public class RegionProxy {
     }
 
     /** 503 naming the region, with Retry-After. */
-    public ApiException unavailable(Region region, String why) {
+    ApiException unavailable(Region region, String why) {
         return unavailable("Region " + region.name() + " " + why + "; retry later");
     }
 
-    public ApiException unavailable(String detail) {
+    ApiException unavailable(String detail) {
         return unavailable(detail, retryAfter);
     }
 
-    public static ApiException unavailable(String detail, Duration retryAfter) {
+    static ApiException unavailable(String detail, Duration retryAfter) {
         return new ApiException(Problem.of(Response.Status.SERVICE_UNAVAILABLE, detail),
                 Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds()))));
     }
 
-    private HttpRequest.Builder regionRequest(HttpServletRequest request, String regionBase, String publicBase, InputStream body) {
+    /**
+     * The request line and headers for the region: the path and query as they came, the end-to-end headers, the
+     * {@code X-Forwarded-*} and added headers, and the body's framing.
+     */
+    private static byte[] requestHead(HttpServletRequest request, URI address, String publicBase,
+                                      Map<String, String> addedHeaders, long length) {
         String query = request.getQueryString();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        HttpRequest.Builder forwarded = HttpRequest.newBuilder(URI.create(regionBase + path + (query == null ? "" : "?" + query)))
-                .timeout(readTimeout)
-                .method(request.getMethod(), bodyOf(request, body));
+        String basePath = address.getRawPath() == null ? "" : address.getRawPath();
+        StringBuilder head = new StringBuilder(1024).append(request.getMethod()).append(' ')
+                .append(basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath).append(path);
+        if (query != null) {
+            head.append('?').append(query);
+        }
+        head.append(" HTTP/1.1\r\n");
+        header(head, "Host", address.getRawAuthority());
         Set<String> namedByConnection = ProxyHeaders.namedByConnection(Collections.list(request.getHeaders("Connection")));
-        for (String name : Collections.list(request.getHeaderNames())) {
+        Enumeration<String> names = request.getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
             if (ProxyHeaders.forwardsRequestHeader(name, namedByConnection)) {
-                for (String value : Collections.list(request.getHeaders(name))) {
-                    addIfValid(forwarded, name, value);
+                Enumeration<String> values = request.getHeaders(name);
+                while (values.hasMoreElements()) {
+                    headerIfValid(head, name, values.nextElement());
                 }
             }
         }
-        String peer = request.getRemoteAddr();
-        URI publicUri = URI.create(publicBase);
-        return forwarded
-                .header("X-Forwarded-For", ProxyHeaders.appendForwardedFor(joined(request, "X-Forwarded-For"), peer))
-                .header("X-Forwarded-Proto", publicUri.getScheme())
-                .header("X-Forwarded-Host", publicUri.getRawAuthority());
+        int schemeEnd = publicBase.indexOf("://");
+        header(head, "X-Forwarded-For", ProxyHeaders.appendForwardedFor(joined(request, "X-Forwarded-For"), request.getRemoteAddr()));
+        header(head, "X-Forwarded-Proto", publicBase.substring(0, schemeEnd));
+        header(head, "X-Forwarded-Host", publicBase.substring(schemeEnd + 3));
+        addedHeaders.forEach((name, value) -> header(head, name, value));
+        if (length > 0) {
+            header(head, "Content-Length", Long.toString(length));
+        } else if (length < 0) {
+            header(head, "Transfer-Encoding", "chunked");
+        }
+        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
     }
 
-    /** A header the HTTP client refuses (a name it reserves, a value with control characters) is not sent. */
-    private static void addIfValid(HttpRequest.Builder request, String name, String value) {
-        try {
-            request.header(name, value);
-        } catch (IllegalArgumentException e) {
-            LOG.fine(() -> "Header " + name + " not forwarded: " + e.getMessage());
+    private static void header(StringBuilder head, String name, String value) {
+        head.append(name).append(": ").append(value).append("\r\n");
+    }
+
+    /** A header that could not cross as it is (a name that is no token, a value with control characters) is not sent. */
+    private static void headerIfValid(StringBuilder head, String name, String value) {
+        if (ProxyHeaders.isValid(name, value)) {
+            header(head, name, value);
+        } else {
+            LOG.fine(() -> "Header " + name + " not forwarded: not a valid HTTP header");
         }
     }
 
-    private static HttpRequest.BodyPublisher bodyOf(HttpServletRequest request, InputStream body) {
+    /**
+     * The request body's length for the region: its {@code Content-Length}, 0 for none, -1 for a body of unknown
+     * length (sent chunked).
+     */
+    private static long bodyLength(HttpServletRequest request) {
         long length = request.getContentLengthLong();
         if (length == 0 || (length < 0 && request.getHeader("Transfer-Encoding") == null && BODILESS.contains(request.getMethod()))) {
-            return HttpRequest.BodyPublishers.noBody();
+            return 0;
         }
-        HttpRequest.BodyPublisher stream = HttpRequest.BodyPublishers.ofInputStream(() -> body);
-        return length > 0 ? HttpRequest.BodyPublishers.fromPublisher(stream, length) : stream;
+        return length > 0 ? length : -1;
     }
 
     /**

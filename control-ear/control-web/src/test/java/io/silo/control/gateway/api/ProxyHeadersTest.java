@@ -42,4 +42,14 @@ class ProxyHeadersTest {
         assertEquals("https://elsewhere.example/x", ProxyHeaders.rewrite("https://elsewhere.example/x",
                 "http://127.0.0.1:8082", "https://silo.example.com"));
     }
+
+    @Test
+    void headersThatWouldBreakTheRequestHeadAreNotValid() {
+        assertTrue(ProxyHeaders.isValid("X-Trace", "a\tb c, d=\u00e9"));
+        assertFalse(ProxyHeaders.isValid("X-Trace", "a\r\nX-Injected: 1"));
+        assertFalse(ProxyHeaders.isValid("X-Trace", "\u20ac"));
+        assertFalse(ProxyHeaders.isValid("X Trace", "a"));
+        assertFalse(ProxyHeaders.isValid("X-Trace:", "a"));
+        assertFalse(ProxyHeaders.isValid("", "a"));
+    }
 }
