@@ -44,9 +44,9 @@ public class IntegrationTokens {
     private static final String GRANT_SQL = """
             SELECT oi.status, m.region, i.id, i.provider, i.access_token_ciphertext, i.refresh_token_ciphertext,
                    i.token_expires_at
-            FROM organization_integration oi
-            JOIN integration i ON i.id = oi.integration_id
-            LEFT JOIN organization_mapping m ON m.id = oi.organization_id
+            FROM control.organization_integration oi
+            JOIN control.integration i ON i.id = oi.integration_id
+            LEFT JOIN control.organization_mapping m ON m.id = oi.organization_id
             WHERE oi.id = ?1
             """;
 
