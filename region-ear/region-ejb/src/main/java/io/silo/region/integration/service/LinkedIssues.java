@@ -4,6 +4,7 @@ import io.silo.common.outbox.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.issue.model.IssueStatus;
 import io.silo.region.issue.service.IssueActivities;
+import io.silo.region.issue.service.IssueLinks;
 import io.silo.region.issue.service.IssueStatusChanges;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -15,8 +16,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import java.io.StringReader;
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +33,8 @@ public class LinkedIssues {
 
     static final String SYNC_STATUS = "sync_status_reverse";
 
-    @PersistenceContext(unitName = "region")
-    EntityManager entityManager;
+    @EJB
+    IssueLinks links;
 
     @EJB
     IssueActivities activities;
@@ -45,35 +44,16 @@ public class LinkedIssues {
 
     /** Records the event on the issues linked to {@code key}; how many issues it reached. */
     public int record(WebhookDelivery delivery, String key, String kind, JsonObject data, Optional<IssueStatus> status) {
-        if (key == null || delivery.organizationIds().isEmpty()) {
+        if (key == null) {
             return 0;
         }
-        StringBuilder organizations = new StringBuilder();
-        for (int i = 0; i < delivery.organizationIds().size(); i++) {
-            organizations.append(i == 0 ? "?" : ", ?").append(i + 4);
-        }
-        var query = entityManager.createNativeQuery("""
-                SELECT l.organization_id, l.issue_id, r.config
-                FROM region.issue_external_link l
-                JOIN region.organization_integration_replica r
-                  ON r.organization_id = l.organization_id AND r.integration_id = l.integration_id AND r.status = 'active'
-                WHERE l.integration_id = ?1 AND l.provider = ?2 AND l.external_key = ?3
-                  AND l.organization_id IN (""" + organizations + ") ORDER BY l.issue_id")
-                .setParameter(1, delivery.integrationId())
-                .setParameter(2, delivery.provider())
-                .setParameter(3, key);
-        for (int i = 0; i < delivery.organizationIds().size(); i++) {
-            query.setParameter(i + 4, delivery.organizationIds().get(i));
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> linked = query.getResultList();
+        List<IssueLinks.LinkedIssue> linked = links.linkedTo(delivery.organizationIds(), delivery.integrationId(),
+                delivery.provider(), key);
         String text = data.toString();
-        for (Object[] row : linked) {
-            long organizationId = ((Number) row[0]).longValue();
-            long issueId = ((Number) row[1]).longValue();
-            activities.record(organizationId, issueId, kind, text, delivery.deliveryId());
-            if (status.isPresent() && syncsStatus((String) row[2])) {
-                statusChanges.changeByIntegration(organizationId, issueId, status.get(),
+        for (IssueLinks.LinkedIssue issue : linked) {
+            activities.record(issue.organizationId(), issue.issueId(), kind, text, delivery.deliveryId());
+            if (status.isPresent() && syncsStatus(issue.installationConfig())) {
+                statusChanges.changeByIntegration(issue.organizationId(), issue.issueId(), status.get(),
                         delivery.provider() + " " + key, delivery.deliveryId());
             }
         }

@@ -59,6 +59,10 @@ public class IssueLinks {
     public record Linked(IssueLinkRow link, boolean created) {
     }
 
+    /** An issue linked to a tool's item, with the config of its organization's (active) installation. */
+    public record LinkedIssue(long organizationId, long issueId, String installationConfig) {
+    }
+
     public Linked link(OrganizationContext organization, long issueId, long integrationId, String key, String ipAddress) {
         long organizationId = organization.organizationId();
         requireIssue(organizationId, issueId);
@@ -91,6 +95,27 @@ public class IssueLinks {
         select.append(" WHERE l.organization_id = " + select.bind(organizationId) + " AND l.issue_id = "
                 + select.bind(issueId) + " ORDER BY l.id");
         return rows(select);
+    }
+
+    /**
+     * The issues of {@code organizationIds} linked to the item {@code key} of the integration, where the
+     * organization's installation of it is active; in issue order.
+     */
+    public List<LinkedIssue> linkedTo(List<Long> organizationIds, long integrationId, String provider, String key) {
+        if (organizationIds.isEmpty()) {
+            return List.of();
+        }
+        NativeSql select = new NativeSql().append("SELECT l.organization_id, l.issue_id, r.config"
+                + " FROM region.issue_external_link l JOIN region.organization_integration_replica r"
+                + " ON r.organization_id = l.organization_id AND r.integration_id = l.integration_id"
+                + " AND r.status = 'active'");
+        select.append(" WHERE l.integration_id = " + select.bind(integrationId) + " AND l.provider = "
+                + select.bind(provider) + " AND l.external_key = " + select.bind(key)
+                + " AND l.organization_id IN " + select.bindAll(organizationIds) + " ORDER BY l.issue_id");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = select.create(entityManager).getResultList();
+        return rows.stream().map(row -> new LinkedIssue(IssueReads.number(row[0]), IssueReads.number(row[1]),
+                (String) row[2])).toList();
     }
 
     /** Removes the link {@code linkId} of the issue; 404 if the issue has no such link. */
