@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LatencyComparison {
 
+    /** How long both sides run before the measured rounds; {@code -Dbench.warmUpSeconds} overrides it. */
+    static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60));
+
     private LatencyComparison() {
     }
 
@@ -79,11 +82,17 @@ final class LatencyComparison {
         }
     }
 
-    /** A warm-up round of each side, then {@code rounds} rounds alternating which side goes first, each printed. */
+    /**
+     * Warm-up rounds of both sides for {@link #WARM_UP} (the servers' JIT compiles the hot paths fully only after
+     * tens of thousands of calls), then {@code rounds} rounds alternating which side goes first, each printed.
+     */
     static Outcome compare(String label, int rounds, String measuredName, Round measured, String baselineName, Round baseline)
             throws Exception {
-        measured.run();
-        baseline.run();
+        long warmUpEnds = System.nanoTime() + WARM_UP.toNanos();
+        do {
+            measured.run();
+            baseline.run();
+        } while (System.nanoTime() < warmUpEnds);
         List<Figures> measuredRounds = new ArrayList<>();
         List<Figures> baselineRounds = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {

@@ -29,6 +29,7 @@ public final class Launcher {
             ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
             builder.environment().keySet().removeIf(name -> name.startsWith("SILO_"));
+            builder.environment().put("SILO_JIT", "quick");   // tests start many servers and run each path a few times
             builder.environment().putAll(environment);
             System.out.println("[harness] " + String.join(" ", command));
             Process process = builder.start();
