@@ -22,8 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class GatewayBenchmark {
 
-    private static final int ROUNDS = 5;
-    private static final int[] CONCURRENCY = {1, 16};
+    private static final int ROUNDS = LatencyComparison.rounds(5);
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
@@ -40,7 +39,7 @@ public final class GatewayBenchmark {
         benchmark.awaitOk(region.resolve(path), token);
         StringBuilder results = new StringBuilder();
         boolean meets = true;
-        for (int concurrency : CONCURRENCY) {
+        for (int concurrency : LatencyComparison.CONCURRENCY) {
             int requests = concurrency == 1 ? 2_000 : 6_000;
             HttpRequest viaGateway = get(control.resolve(path), token);
             HttpRequest direct = get(region.resolve(path), token);
@@ -49,7 +48,7 @@ public final class GatewayBenchmark {
                     "direct", () -> LatencyComparison.timeRequests(() -> direct, requests, concurrency));
             meets &= outcome.meets(1.3, 0.7);
             results.append(outcome.json("gateway", "direct", "concurrent_clients", concurrency, "requests_per_round", requests));
-            results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
+            results.append(concurrency == LatencyComparison.CONCURRENCY[LatencyComparison.CONCURRENCY.length - 1] ? "\n" : ",\n");
         }
         LatencyComparison.writeResults(Path.of(args[2]), "gateway",
                 "GET /api/0/organizations/{slug}/ with a bearer token through control's gateway to region us, timed at the client",

@@ -35,8 +35,7 @@ import java.util.regex.Pattern;
  */
 public final class IntegrationProxyBenchmark {
 
-    private static final int ROUNDS = 5;
-    private static final int[] CONCURRENCY = {1, 16};
+    private static final int ROUNDS = LatencyComparison.rounds(5);
     private static final Pattern ID = Pattern.compile("\"id\":\"?([0-9]+)\"?");
     private static final Pattern INSTALLATION = Pattern.compile("\"organizationIntegrations\":\\{\"[0-9]+\":\"([0-9]+)\"");
 
@@ -95,7 +94,7 @@ public final class IntegrationProxyBenchmark {
                     .header("Authorization", "Bearer " + accessToken).timeout(Duration.ofSeconds(30)).GET().build();
 
             StringBuilder results = new StringBuilder();
-            for (int concurrency : CONCURRENCY) {
+            for (int concurrency : LatencyComparison.CONCURRENCY) {
                 int requests = concurrency == 1 ? 500 : 2_000;
                 LatencyComparison.Outcome outcome = LatencyComparison.compare("concurrency " + concurrency, ROUNDS,
                         "proxied", () -> LatencyComparison.timeRequests(() -> HttpRequest.newBuilder(proxied)
@@ -104,7 +103,7 @@ public final class IntegrationProxyBenchmark {
                                 .timeout(Duration.ofSeconds(30)).GET().build(), requests, concurrency),
                         "direct", () -> LatencyComparison.timeRequests(() -> direct, requests, concurrency));
                 results.append(outcome.json("proxied", "direct", "concurrent_clients", concurrency, "requests_per_round", requests));
-                results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
+                results.append(concurrency == LatencyComparison.CONCURRENCY[LatencyComparison.CONCURRENCY.length - 1] ? "\n" : ",\n");
             }
             LatencyComparison.writeResults(Path.of(args[2]), "integration-proxy",
                     "GET repos/silo/bench of a local GitHub-like API, signed as region us, through control's integration proxy (signature, nonce, region check, sealed token opened, forwarded), timed at the client",

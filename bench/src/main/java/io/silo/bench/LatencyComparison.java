@@ -29,7 +29,16 @@ final class LatencyComparison {
     /** How long both sides run before the measured rounds; {@code -Dbench.warmUpSeconds} overrides it. */
     static final Duration WARM_UP = Duration.ofSeconds(Long.getLong("bench.warmUpSeconds", 60));
 
+    /** The concurrent clients each comparison runs with: 1 and 16, or {@code -Dbench.concurrency=1,4}. */
+    static final int[] CONCURRENCY = Arrays.stream(System.getProperty("bench.concurrency", "1,16").split(","))
+            .mapToInt(level -> Integer.parseInt(level.strip())).toArray();
+
     private LatencyComparison() {
+    }
+
+    /** A benchmark's rounds per comparison: {@code usual}, or {@code -Dbench.rounds=9}. */
+    static int rounds(int usual) {
+        return Integer.getInteger("bench.rounds", usual);
     }
 
     record Figures(double p50Micros, double p99Micros, double perSecond) {

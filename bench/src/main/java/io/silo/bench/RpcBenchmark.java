@@ -25,8 +25,7 @@ import java.util.regex.Pattern;
  */
 public final class RpcBenchmark {
 
-    private static final int ROUNDS = 5;
-    private static final int[] CONCURRENCY = {1, 16};
+    private static final int ROUNDS = LatencyComparison.rounds(5);
     private static final Pattern ID = Pattern.compile("\"id\":\"?(\\d+)\"?");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -39,14 +38,14 @@ public final class RpcBenchmark {
         long userId = benchmark.signUp(control);
         StringBuilder results = new StringBuilder();
         boolean meets = true;
-        for (int concurrency : CONCURRENCY) {
+        for (int concurrency : LatencyComparison.CONCURRENCY) {
             int calls = concurrency == 1 ? 2_000 : 6_000;
             LatencyComparison.Outcome outcome = LatencyComparison.compare("concurrency " + concurrency, ROUNDS,
                     "rpc", () -> benchmark.run(region, "rpc", calls, concurrency, userId),
                     "bare", () -> benchmark.run(region, "bare", calls, concurrency, userId));
             meets &= outcome.meets(1.5, 0.7);
             results.append(outcome.json("rpc", "bare", "concurrent_callers", concurrency, "calls_per_round", calls));
-            results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
+            results.append(concurrency == LatencyComparison.CONCURRENCY[LatencyComparison.CONCURRENCY.length - 1] ? "\n" : ",\n");
         }
         LatencyComparison.writeResults(Path.of(args[2]), "rpc",
                 "region us calls control's user.getById through the RPC client, from inside the region server",

@@ -31,8 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class WebhookIngressBenchmark {
 
-    private static final int ROUNDS = 5;
-    private static final int[] CONCURRENCY = {1, 16};
+    private static final int ROUNDS = LatencyComparison.rounds(5);
     private static final Pattern ID = Pattern.compile("\"id\":\"?([0-9]+)\"?");
     private static final Pattern INTEGRATION = Pattern.compile("\"integrationId\":\"([0-9]+)\"");
 
@@ -75,13 +74,13 @@ public final class WebhookIngressBenchmark {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
 
         StringBuilder results = new StringBuilder();
-        for (int concurrency : CONCURRENCY) {
+        for (int concurrency : LatencyComparison.CONCURRENCY) {
             int requests = concurrency == 1 ? 300 : 1_500; // each writes two outbox rows that the regions apply
             LatencyComparison.Outcome outcome = LatencyComparison.compare("concurrency " + concurrency, ROUNDS,
                     "ingress", () -> LatencyComparison.timeRequests(() -> webhook, requests, concurrency, 202),
                     "bare", () -> LatencyComparison.timeRequests(() -> bare, requests, concurrency, 204));
             results.append(outcome.json("ingress", "bare", "concurrent_clients", concurrency, "requests_per_round", requests));
-            results.append(concurrency == CONCURRENCY[CONCURRENCY.length - 1] ? "\n" : ",\n");
+            results.append(concurrency == LatencyComparison.CONCURRENCY[LatencyComparison.CONCURRENCY.length - 1] ? "\n" : ",\n");
         }
         LatencyComparison.writeResults(Path.of(args[2]), "webhook-ingress",
                 "POST /extensions/github/webhook/ to control: a signed GitHub push of " + body.length + " bytes (3 commits)"
