@@ -5,6 +5,7 @@ import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -19,7 +20,10 @@ import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
+import jakarta.jms.JMSException;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -41,7 +45,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * max-delivery-attempts (server-config/artemis/broker.xml, not lower) stays as the backstop. A crash
  * between the two commits redelivers a message already applied; handlers are idempotent by version.
  *
- * <p>Listeners run on Artemis's threads, so they only call the handlers' EJB proxies resolved at start-up.
+ * <p>Each session receives on a managed thread of its own and applies first deliveries in batches (see
+ * {@link QueueListener}); the handlers' EJB proxies are resolved at start-up.
  * A lost broker connection is reopened by a check every few seconds.
  */
 @Singleton
@@ -57,6 +62,8 @@ public class OutboxConsumer {
     static final String OBJECT_ID = "siloObjectId";
 
     private static final Logger LOG = Logger.getLogger(OutboxConsumer.class.getName());
+    /** How long a receive waits before the listener looks whether it was closed. */
+    private static final long RECEIVE_WAIT_MILLIS = 1000;
 
     @Inject
     ConnectionFactory ownBroker;
@@ -83,6 +90,17 @@ public class OutboxConsumer {
     @Inject
     @ConfigProperty(name = "silo.outbox.consumer-sessions", defaultValue = "4")
     int sessionsPerQueue;
+
+    /** First deliveries applied in one database transaction and one JMS commit, at most (1: each alone). */
+    @Inject
+    @ConfigProperty(name = "silo.outbox.consumer-batch", defaultValue = "100")
+    int batchSize;
+
+    @Resource
+    ManagedThreadFactory threads;
+
+    @Resource
+    UserTransaction transaction;
 
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
     /** The open sessions per queue ({@code <queue>#<n>}); absent or broken ones are (re)opened by {@link #keepListening()}. */
@@ -132,6 +150,14 @@ public class OutboxConsumer {
         }
     }
 
+    private static int deliveries(Message message) {
+        try {
+            return message.getIntProperty("JMSXDeliveryCount");
+        } catch (JMSException e) {
+            return 1;
+        }
+    }
+
     /** Retrying cannot help: the handler said so, or the payload is not JSON of its record. */
     private static boolean isUnappliable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -160,13 +186,22 @@ public class OutboxConsumer {
         listeners.clear();
     }
 
-    /** One transacted session listening on one queue. */
+    /**
+     * One transacted session receiving from one queue on a thread of its own. Messages delivered for the first time
+     * are applied in batches: up to {@code silo.outbox.consumer-batch} messages already waiting in the session's
+     * buffer go in one database transaction and one JMS commit, instead of a commit of each per message. If anything
+     * in a batch fails, both roll back and the broker delivers the batch again; a message delivered again is always
+     * applied alone, as is a message arriving when nothing else waits, so a failing message is retried, counted and
+     * parked on its own and never drags the others along.
+     */
     @AllSilos
-    private final class QueueListener implements MessageListener {
+    private final class QueueListener implements Runnable {
 
         private final String queue;
         private final JMSContext session;
+        private final JMSConsumer consumer;
         private volatile boolean broken;
+        private volatile boolean closed;
 
         QueueListener(String queue) {
             this.queue = queue;
@@ -176,9 +211,9 @@ public class OutboxConsumer {
                     broken = true;
                     LOG.warning(() -> "Lost the broker connection for " + queue + ": " + e);
                 });
-                JMSConsumer consumer = session.createConsumer(session.createQueue(queue));
-                consumer.setMessageListener(this);
+                consumer = session.createConsumer(session.createQueue(queue));
                 session.start();
+                threads.newThread(this).start();
             } catch (RuntimeException e) {
                 session.close();
                 throw e;
@@ -186,12 +221,91 @@ public class OutboxConsumer {
         }
 
         @Override
-        public void onMessage(Message message) {
+        public void run() {
+            while (!closed && !broken) {
+                try {
+                    Message first = consumer.receive(RECEIVE_WAIT_MILLIS);
+                    if (first == null) {
+                        continue;
+                    }
+                    List<Message> batch = firstDeliveriesAfter(first);
+                    if (batch.size() == 1) {
+                        applyAlone(first);
+                    } else {
+                        applyBatch(batch);
+                    }
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        broken = true;
+                        LOG.log(Level.WARNING, "Stopped receiving from " + queue + "; reconnecting", e);
+                    }
+                }
+            }
+        }
+
+        /** {@code first} and, if it is a first delivery, the first deliveries already waiting, up to the batch size. */
+        private List<Message> firstDeliveriesAfter(Message first) {
+            List<Message> batch = new ArrayList<>();
+            batch.add(first);
+            if (deliveries(first) > 1) {
+                return batch;
+            }
+            while (batch.size() < batchSize) {
+                Message next = consumer.receiveNoWait();
+                if (next == null) {
+                    break;
+                }
+                batch.add(next);
+                if (deliveries(next) > 1) {
+                    break; // received, so it belongs to this transaction; if the batch fails it comes again, alone
+                }
+            }
+            return batch;
+        }
+
+        /** Applies and acknowledges the batch, or rolls it back: then the broker delivers each message again. */
+        private void applyBatch(List<Message> batch) {
+            List<OutboxCategory> categories = new ArrayList<>();
+            List<Boolean> changes = new ArrayList<>();
+            try {
+                transaction.begin();
+                try {
+                    for (Message message : batch) {
+                        OutboxMessage received = read(message);
+                        OutboxMessageHandler handler = handlers.get(received.category());
+                        if (handler == null) {
+                            throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
+                        }
+                        categories.add(received.category());
+                        changes.add(handler.apply(received));
+                    }
+                } catch (Exception e) {
+                    transaction.setRollbackOnly();
+                    throw e;
+                } finally {
+                    if (transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                        transaction.rollback();
+                    } else {
+                        transaction.commit();
+                    }
+                }
+                session.commit();
+                for (int i = 0; i < categories.size(); i++) {
+                    metrics.applied(categories.get(i), changes.get(i));
+                }
+            } catch (Exception e) {
+                LOG.log(Level.FINE, "Outbox batch of " + batch.size() + " from " + queue
+                        + " not applied; its messages come again, each alone", e);
+                rollbackSession();
+            }
+        }
+
+        private void applyAlone(Message message) {
             String describe = "message";
             int deliveries = 1;
             OutboxCategory category = null;
             try {
-                deliveries = message.getIntProperty("JMSXDeliveryCount");
+                deliveries = deliveries(message);
                 OutboxMessage received = read(message);
                 describe = received.category() + " " + received.objectId() + " (shard " + received.shardScope() + ":"
                         + received.shardId() + ", delivery " + deliveries + ")";
@@ -216,15 +330,19 @@ public class OutboxConsumer {
                     return;
                 }
                 LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " not applied; the broker redelivers it", e);
-                try {
-                    session.rollback();
-                } catch (RuntimeException rollbackFailed) {
-                    broken = true;
-                }
+                rollbackSession();
             }
         }
 
-        private OutboxMessage read(Message message) throws jakarta.jms.JMSException {
+        private void rollbackSession() {
+            try {
+                session.rollback();
+            } catch (RuntimeException rollbackFailed) {
+                broken = true;
+            }
+        }
+
+        private OutboxMessage read(Message message) throws JMSException {
             OutboxCategory category;
             OutboxScope scope;
             try {
@@ -256,6 +374,7 @@ public class OutboxConsumer {
         }
 
         void close() {
+            closed = true;
             try {
                 session.close();
             } catch (RuntimeException ignored) {

@@ -34,6 +34,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -47,7 +49,8 @@ import javax.sql.DataSource;
  * <p>Every instance of the silo drains at once. A shard (destination + scope + id) is taken under a
  * transaction-scoped advisory lock and its rows with {@code FOR UPDATE SKIP LOCKED}, so each shard is sent
  * by one instance at a time, in row order, while other shards go in parallel. Up to 200 shards of one
- * destination go in one batch: one database transaction and one JMS transaction for all their rows. Messages carry
+ * destination go in one batch: one database transaction and one JMS transaction for all their rows; the batches
+ * of different destinations are sent at the same time. Messages carry
  * {@code JMSXGroupID} = shard, so the destination applies a shard in that order even with many consumers.
  *
  * <p>The rows are deleted in the database transaction that holds their locks, after the JMS session
@@ -93,8 +96,11 @@ public class OutboxDrainer {
     /** One pass at a time per instance; a request during a pass makes that pass go round again. */
     private final ReentrantLock passLock = new ReentrantLock();
     private final AtomicBoolean requested = new AtomicBoolean();
-    /** Transacted sessions to each destination's broker, reused between passes (used under passLock only). */
-    private final Map<String, Sender> sessions = new HashMap<>();
+    /**
+     * Transacted sessions to each destination's broker, reused between passes: used under passLock, each by the one
+     * thread draining its destination in a pass.
+     */
+    private final Map<String, Sender> sessions = new ConcurrentHashMap<>();
 
     /**
      * A destination's session with its queue and producer, opened once: looking the queue up again on every batch
@@ -175,9 +181,18 @@ public class OutboxDrainer {
         for (Shard shard : dueShards(table, disabled)) {
             byDestination.computeIfAbsent(shard.destination(), destination -> new ArrayList<>()).add(shard);
         }
-        int sent = 0;
-        for (Map.Entry<String, List<Shard>> destination : byDestination.entrySet()) {
-            sent += drainBatch(table, destination.getKey(), destination.getValue(), disabled);
+        // destinations go in parallel (each has its own broker and session): a region's messages do not wait for
+        // another region's two commits; this thread takes the last destination itself
+        List<Map.Entry<String, List<Shard>>> destinations = List.copyOf(byDestination.entrySet());
+        List<CompletableFuture<Integer>> others = new ArrayList<>();
+        for (Map.Entry<String, List<Shard>> destination : destinations.subList(0, Math.max(0, destinations.size() - 1))) {
+            others.add(CompletableFuture.supplyAsync(
+                    () -> drainBatch(table, destination.getKey(), destination.getValue(), disabled), executor));
+        }
+        int sent = destinations.isEmpty() ? 0 : drainBatch(table, destinations.get(destinations.size() - 1).getKey(),
+                destinations.get(destinations.size() - 1).getValue(), disabled);
+        for (CompletableFuture<Integer> other : others) {
+            sent += other.join();
         }
         return sent;
     }

@@ -4,8 +4,9 @@ import java.util.Set;
 
 /**
  * Applies outbox messages of some categories in the destination silo. Implementations are EJBs of the
- * destination silo's module; {@link #apply} runs in its own transaction and must be idempotent: a
- * repeated or older message (by version) changes nothing.
+ * destination silo's module; {@link #apply} joins the consumer's transaction, which may apply a batch of messages
+ * (see OutboxConsumer), or runs in its own, and must be idempotent: a repeated or older message (by version)
+ * changes nothing. A failure rolls back the whole batch, whose messages then come again one at a time.
  */
 public interface OutboxMessageHandler {
 

@@ -37,6 +37,8 @@ class PoisonMessageIT {
 
     /** A name of this run only: the constraint refuses it, and rows of earlier runs (data is kept) stay valid. */
     private static final String POISON = "Poison pill " + UUID.randomUUID().toString().substring(0, 8);
+    /** How long a live configuration change takes to apply everywhere (5 s config cache, 3 s sweep). */
+    private static final long SETTLE_MILLIS = 9000;
 
     @Test
     void aMessageThatKeepsFailingGoesToTheDeadLetterQueueAndIsAppliedOnceWhenReplayed(Topology topology) throws Exception {
@@ -83,6 +85,52 @@ class PoisonMessageIT {
             assertEquals(404, operator.post(replay, null).status(), "a second replay finds nothing");
         } finally {
             execute(topology, "region_us", "ALTER TABLE region.user_replica DROP CONSTRAINT IF EXISTS test_poison_refused");
+        }
+    }
+
+    /**
+     * Forty renames held back and then drained at once reach us's consumer sessions together, so they are applied in
+     * batches; the batch holding the poisoned one fails and rolls back, and its messages come again one at a time.
+     * Every healthy rename is applied exactly once (none lost with the failed batch, none applied twice), and only
+     * the poisoned one is parked.
+     */
+    @Test
+    void aFailingMessageInABatchLeavesEveryOtherAppliedExactlyOnce(Topology topology) throws Exception {
+        String poison = "Batch poison " + UUID.randomUUID().toString().substring(0, 8);
+        List<ChangeWriter.Account> accounts = ChangeWriter.signUp(topology, 40, "batch");
+        ChangeWriter.Account poisoned = accounts.get(17);
+        ReplicaCheck.awaitReplicated(topology, ReplicaCheck.ids(accounts), Duration.ofSeconds(60));
+
+        URI us = topology.url("region-us");
+        ApiClient operator = ApiClient.withToken(us, Accounts.token(Accounts.operator(topology.url("control")).session(), "admin"));
+        awaitStatus(operator, "/api/0/admin/outbox/dead-letters/", 200);
+        execute(topology, "region_us", "ALTER TABLE region.user_replica ADD CONSTRAINT test_batch_poison CHECK (name <> '" + poison + "') NOT VALID");
+        try {
+            topology.setLiveConfig("silo.outbox.disabled-categories", "USER_REPLICA");
+            Thread.sleep(SETTLE_MILLIS);
+            double appliedBefore = Metrics.sum(us, "silo_outbox_applied_total", "category=\"USER_REPLICA\"");
+            double unchangedBefore = Metrics.sum(us, "silo_outbox_unchanged_total", "category=\"USER_REPLICA\"");
+            for (int i = 0; i < accounts.size(); i++) {
+                assertEquals(200, ChangeWriter.rename(accounts.get(i), accounts.get(i) == poisoned ? poison : "Batched " + i).status());
+            }
+            topology.setLiveConfig("silo.outbox.disabled-categories", null);
+
+            for (int i = 0; i < accounts.size(); i++) {
+                if (accounts.get(i) != poisoned) {
+                    assertEquals("Batched " + i, await(topology, "region-us", accounts.get(i).userId(), "Batched " + i));
+                }
+            }
+            assertTrue(awaitDeadLetter(operator, poisoned.userId(), Duration.ofSeconds(60)).isPresent(),
+                    "the poisoned message is parked");
+            assertEquals(accounts.size() - 1, Metrics.sum(us, "silo_outbox_applied_total", "category=\"USER_REPLICA\"")
+                    - appliedBefore, 0.0, "each healthy rename applied once");
+            assertEquals(0.0, Metrics.sum(us, "silo_outbox_unchanged_total", "category=\"USER_REPLICA\"") - unchangedBefore,
+                    0.0, "no rename delivered again after it was applied");
+            assertEquals("Batched 16", await(topology, "region-eu", accounts.get(16).userId(), "Batched 16"));
+            assertEquals(poison, await(topology, "region-eu", poisoned.userId(), poison), "the other region is unaffected");
+        } finally {
+            topology.setLiveConfig("silo.outbox.disabled-categories", null);
+            execute(topology, "region_us", "ALTER TABLE region.user_replica DROP CONSTRAINT IF EXISTS test_batch_poison");
         }
     }
 
