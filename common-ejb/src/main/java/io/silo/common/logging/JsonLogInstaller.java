@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,11 @@ public class JsonLogInstaller {
         }
         try {
             Path file = Path.of(logFile.get());
+            if (Files.isDirectory(file)) {
+                // refused before FileHandler tries: it would leave its lock file behind, and a second attempt (an
+                // EJB timer may create this singleton before the start-up does) would log to "<file>.1" instead
+                throw new FileNotFoundException(file + " (Is a directory)");
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             handler = new FileHandler(file.toString(), 0, 1, true);
             handler.setEncoding("UTF-8");

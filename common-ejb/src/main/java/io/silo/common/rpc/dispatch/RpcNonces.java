@@ -6,10 +6,12 @@ import com.hazelcast.core.HazelcastInstance;
 import io.silo.common.rpc.RpcSettings;
 import io.silo.common.silo.AllSilos;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -58,6 +60,7 @@ public class RpcNonces {
     private long lifetimeNanos;
     private Cache<String, Boolean> shared;
     private volatile boolean alone;
+    private UUID membership;
 
     @PostConstruct
     void open() {
@@ -75,7 +78,7 @@ public class RpcNonces {
         }
         shared = cache;
         alone = true;
-        grid.getCluster().addMembershipListener(new MembershipListener() {
+        membership = grid.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent event) {
                 shareWhenNotAlone();
@@ -87,6 +90,12 @@ public class RpcNonces {
             }
         });
         shareWhenNotAlone();
+    }
+
+    /** The data grid outlives the application: an undeployed one must not stay registered with it. */
+    @PreDestroy
+    void close() {
+        grid.getCluster().removeMembershipListener(membership);
     }
 
     /** @return false when the nonce was seen before: the call is a replay */
