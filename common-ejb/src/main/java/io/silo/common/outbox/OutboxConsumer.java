@@ -22,7 +22,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.Message;
 import jakarta.jms.JMSException;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import jakarta.json.bind.JsonbException;
 import java.util.ArrayList;
@@ -272,23 +271,15 @@ public class OutboxConsumer {
                 try {
                     for (Message message : batch) {
                         OutboxMessage received = read(message);
-                        OutboxMessageHandler handler = handlers.get(received.category());
-                        if (handler == null) {
-                            throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
-                        }
                         categories.add(received.category());
-                        changes.add(handler.apply(received));
+                        changes.add(handlerOf(received).apply(received));
                     }
                 } catch (Exception e) {
-                    transaction.setRollbackOnly();
+                    transaction.rollback();
                     throw e;
-                } finally {
-                    if (transaction.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
-                        transaction.rollback();
-                    } else {
-                        transaction.commit();
-                    }
                 }
+                // a transaction some handler marked for rollback fails here, so the session is not committed either
+                transaction.commit();
                 session.commit();
                 for (int i = 0; i < categories.size(); i++) {
                     metrics.applied(categories.get(i), changes.get(i));
@@ -310,11 +301,7 @@ public class OutboxConsumer {
                 describe = received.category() + " " + received.objectId() + " (shard " + received.shardScope() + ":"
                         + received.shardId() + ", delivery " + deliveries + ")";
                 category = received.category();
-                OutboxMessageHandler handler = handlers.get(received.category());
-                if (handler == null) {
-                    throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
-                }
-                boolean changed = handler.apply(received);
+                boolean changed = handlerOf(received).apply(received);
                 session.commit();
                 metrics.applied(category, changed);
             } catch (Exception e) {
@@ -332,6 +319,14 @@ public class OutboxConsumer {
                 LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " not applied; the broker redelivers it", e);
                 rollbackSession();
             }
+        }
+
+        private OutboxMessageHandler handlerOf(OutboxMessage received) {
+            OutboxMessageHandler handler = handlers.get(received.category());
+            if (handler == null) {
+                throw new UnappliableMessageException("no handler for " + received.category() + " on this server");
+            }
+            return handler;
         }
 
         private void rollbackSession() {

@@ -184,13 +184,13 @@ public class OutboxDrainer {
         // destinations go in parallel (each has its own broker and session): a region's messages do not wait for
         // another region's two commits; this thread takes the last destination itself
         List<Map.Entry<String, List<Shard>>> destinations = List.copyOf(byDestination.entrySet());
+        int last = destinations.size() - 1;
         List<CompletableFuture<Integer>> others = new ArrayList<>();
-        for (Map.Entry<String, List<Shard>> destination : destinations.subList(0, Math.max(0, destinations.size() - 1))) {
+        for (Map.Entry<String, List<Shard>> destination : destinations.subList(0, Math.max(0, last))) {
             others.add(CompletableFuture.supplyAsync(
                     () -> drainBatch(table, destination.getKey(), destination.getValue(), disabled), executor));
         }
-        int sent = destinations.isEmpty() ? 0 : drainBatch(table, destinations.get(destinations.size() - 1).getKey(),
-                destinations.get(destinations.size() - 1).getValue(), disabled);
+        int sent = last < 0 ? 0 : drainBatch(table, destinations.get(last).getKey(), destinations.get(last).getValue(), disabled);
         for (CompletableFuture<Integer> other : others) {
             sent += other.join();
         }
