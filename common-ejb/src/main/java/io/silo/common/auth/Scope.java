@@ -60,6 +60,13 @@ public enum Scope {
         return Arrays.stream(values()).filter(scope -> scope.value().equals(value)).findFirst();
     }
 
+    /** The scopes named in a stored list of wire names separated by spaces; unknown names are skipped. */
+    public static Set<Scope> fromNames(String names) {
+        Set<Scope> parsed = EnumSet.noneOf(Scope.class);
+        Arrays.stream(names.split(" ")).map(Scope::fromValue).flatMap(Optional::stream).forEach(parsed::add);
+        return parsed;
+    }
+
     /** Every scope, {@link #ADMIN} included. */
     public static Set<Scope> all() {
         return EnumSet.allOf(Scope.class);

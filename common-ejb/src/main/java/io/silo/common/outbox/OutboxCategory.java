@@ -8,6 +8,8 @@ package io.silo.common.outbox;
 public enum OutboxCategory {
     USER_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, UserReplica.class),
     API_TOKEN_REPLICA(OutboxScope.USER, OutboxDestination.REGIONS, ApiTokenReplica.class),
+    /** An organization's token, to the organization's region alone. */
+    ORGANIZATION_TOKEN_REPLICA(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS, ApiTokenReplica.class),
     ORGANIZATION_PROVISIONING(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
             OrganizationProvisioningRequest.class),
     ORGANIZATION_PROVISIONING_CANCELLED(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS,
@@ -16,6 +18,8 @@ public enum OutboxCategory {
     ORGANIZATION_MEMBER_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, OrganizationMemberReplica.class),
     PROJECT_KEY_MAPPING(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, ProjectKeyMappingReplica.class),
     AUDIT_ENTRY(OutboxScope.ORGANIZATION, OutboxDestination.CONTROL, RegionAuditEntry.class),
+    /** A token's use in a region, for control's last-use record. */
+    API_TOKEN_USE(OutboxScope.TOKEN, OutboxDestination.CONTROL, ApiTokenUse.class),
     ORGANIZATION_INTEGRATION(OutboxScope.ORGANIZATION, OutboxDestination.REGIONS, OrganizationIntegrationReplica.class),
     /** A provider's webhook, once per destination region (the region's mailbox row); object id = delivery id. */
     WEBHOOK_DELIVERY(OutboxScope.INTEGRATION, OutboxDestination.REGIONS, WebhookDelivery.class);

@@ -9,6 +9,8 @@ public enum OutboxScope {
     USER,
     /** Messages about one organization (id = organization id): mapping, members, audit entries. */
     ORGANIZATION,
+    /** The use of one API token (id = token id): order does not matter, only the latest use. */
+    TOKEN,
     /** Webhooks of one third-party integration (id = integration id), in the order control received them. */
     INTEGRATION
 }

@@ -7,7 +7,7 @@ import io.silo.control.identity.service.IdentityCache;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.token.service.ApiTokenService;
-import io.silo.control.token.service.TokenFormat;
+import io.silo.common.auth.TokenFormat;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.Operators;
 import io.silo.control.user.service.UserAccountService;

@@ -11,7 +11,7 @@ import io.silo.control.integration.model.IntegrationProvider;
 import io.silo.control.integration.model.OrganizationIntegration;
 import io.silo.control.integration.model.OrganizationIntegrationStatus;
 import io.silo.control.organization.model.OrganizationMapping;
-import io.silo.control.organization.model.OrganizationStatus;
+import io.silo.control.organization.service.OrganizationRoles;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -21,7 +21,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Installs, lists and uninstalls integrations for an organization, in control (one GitHub installation may
@@ -33,8 +32,6 @@ import java.util.Set;
 @ControlSilo
 public class IntegrationInstallations {
 
-    private static final Set<String> MANAGING_ROLES = Set.of("owner", "manager");
-
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
 
@@ -44,13 +41,16 @@ public class IntegrationInstallations {
     @EJB
     OutboxWriter outbox;
 
+    @EJB
+    OrganizationRoles roles;
+
     /** An installation and its integration, as the API shows them. */
     public record Installed(OrganizationIntegration installation, Integration integration) {
     }
 
     public Installed install(long userId, String organizationSlug, IntegrationProvider provider, String externalId,
                              String name, String metadata, String config) {
-        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        OrganizationMapping organization = roles.managedBy(userId, organizationSlug);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Integration integration = claimedIntegration(provider, externalId, name, metadata, now);
         OrganizationIntegration installation = installationOf(organization.id(), integration.id()).orElse(null);
@@ -65,7 +65,7 @@ public class IntegrationInstallations {
     }
 
     public List<Installed> list(long userId, String organizationSlug) {
-        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        OrganizationMapping organization = roles.managedBy(userId, organizationSlug);
         return entityManager.createNamedQuery(OrganizationIntegration.OF_ORGANIZATION, OrganizationIntegration.class)
                 .setParameter("organizationId", organization.id())
                 .setParameter("uninstalled", OrganizationIntegrationStatus.UNINSTALLED)
@@ -76,7 +76,7 @@ public class IntegrationInstallations {
     }
 
     public void uninstall(long userId, String organizationSlug, long installationId) {
-        OrganizationMapping organization = managedOrganization(userId, organizationSlug);
+        OrganizationMapping organization = roles.managedBy(userId, organizationSlug);
         OrganizationIntegration installation = entityManager.find(OrganizationIntegration.class, installationId,
                 LockModeType.PESSIMISTIC_WRITE);
         if (installation == null || installation.organizationId() != organization.id()
@@ -154,26 +154,6 @@ public class IntegrationInstallations {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream()
                 .findFirst();
-    }
-
-    private OrganizationMapping managedOrganization(long userId, String slug) {
-        OrganizationMapping organization = entityManager.createNamedQuery(OrganizationMapping.BY_SLUG,
-                        OrganizationMapping.class)
-                .setParameter("slug", slug)
-                .getResultStream()
-                .filter(mapping -> mapping.status() == OrganizationStatus.ACTIVE)
-                .findFirst()
-                .orElseThrow(() -> ApiException.notFound("No such organization"));
-        List<String> roles = entityManager.createQuery("SELECT m.role FROM OrganizationMemberMapping m"
-                        + " WHERE m.organizationId = :organizationId AND m.userId = :userId AND m.removed = false",
-                        String.class)
-                .setParameter("organizationId", organization.id())
-                .setParameter("userId", userId)
-                .getResultList();
-        if (roles.stream().noneMatch(MANAGING_ROLES::contains)) {
-            throw ApiException.notFound("No such organization");
-        }
-        return organization;
     }
 
     private void announce(OrganizationMapping organization, OrganizationIntegration installation, Integration integration) {

@@ -11,8 +11,6 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -26,12 +24,15 @@ import java.util.stream.Collectors;
         + " WHERE t.id = :id AND (t.lastUsedAt IS NULL OR t.lastUsedAt < :due)")
 @NamedQuery(name = ApiToken.LIVE_OF_USER,
         query = "SELECT t FROM ApiToken t WHERE t.userId = :userId AND t.revokedAt IS NULL ORDER BY t.id DESC")
+@NamedQuery(name = ApiToken.LIVE_OF_ORGANIZATION, query = "SELECT t FROM ApiToken t"
+        + " WHERE t.organizationId = :organizationId AND t.revokedAt IS NULL ORDER BY t.id DESC")
 @ControlSilo
 public class ApiToken {
 
     public static final String LIVE_BY_HASH_WITH_USER = "ApiToken.liveByHashWithUser";
     public static final String RECORD_USE = "ApiToken.recordUse";
     public static final String LIVE_OF_USER = "ApiToken.liveOfUser";
+    public static final String LIVE_OF_ORGANIZATION = "ApiToken.liveOfOrganization";
 
     public enum Kind { USER, ORGANIZATION }
 
@@ -132,10 +133,13 @@ public class ApiToken {
         return Optional.ofNullable(organizationId);
     }
 
+    /** The region of an organization token's organization. */
+    public Optional<String> region() {
+        return Optional.ofNullable(region);
+    }
+
     public Set<Scope> scopes() {
-        Set<Scope> parsed = EnumSet.noneOf(Scope.class);
-        Arrays.stream(scopes.split(" ")).map(Scope::fromValue).flatMap(Optional::stream).forEach(parsed::add);
-        return parsed;
+        return Scope.fromNames(scopes);
     }
 
     public OffsetDateTime createdAt() {

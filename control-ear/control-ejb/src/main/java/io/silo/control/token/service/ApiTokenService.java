@@ -3,6 +3,7 @@ package io.silo.control.token.service;
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.Scope;
 import io.silo.common.auth.SecretDigest;
+import io.silo.common.auth.TokenFormat;
 import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.ApiTokenReplica;
 import io.silo.common.outbox.OutboxCategory;
@@ -13,6 +14,8 @@ import io.silo.control.audit.model.AuditEvent;
 import io.silo.control.audit.service.AuditLog;
 import io.silo.control.identity.service.IdentityCache;
 import io.silo.control.identity.service.TokenRevoked;
+import io.silo.control.organization.model.OrganizationMapping;
+import io.silo.control.organization.service.OrganizationRoles;
 import io.silo.control.token.model.ApiToken;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.Operators;
@@ -69,6 +72,9 @@ public class ApiTokenService {
     @Inject
     Operators operators;
 
+    @EJB
+    OrganizationRoles organizations;
+
     /** A token just created: {@code token} is the only time the secret exists outside the client. */
     public record NewToken(ApiToken record, String token) {
     }
@@ -88,20 +94,52 @@ public class ApiTokenService {
                 userId, scopes, now, expiresAt);
         entityManager.persist(record);
         audit.record(AuditEvent.TOKEN_CREATED, userId, actor, ipAddress, "token " + record.id());
-        replicate(record, userId);
+        replicate(record);
         return new NewToken(record, token);
     }
 
-    /** An organization's token; its region goes into the token's prefix. */
-    public NewToken createOrganizationToken(ApiPrincipal actor, long organizationId, String region, String name,
+    /**
+     * A token of an organization, created by one of its owners or managers; the organization's region goes into
+     * the token's prefix and the token to that region alone. It acts for the organization, not for a user: it
+     * outlives its creator's membership and never holds {@link Scope#ADMIN}.
+     */
+    public NewToken createOrganizationToken(ApiPrincipal actor, long userId, String organizationSlug, String name,
                                             Set<Scope> scopes, OffsetDateTime expiresAt, String ipAddress) {
-        String token = TokenFormat.newOrganizationToken(region);
+        OffsetDateTime now = now();
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            throw ApiException.invalidField("expiresAt", "must be in the future");
+        }
+        if (scopes.contains(Scope.ADMIN)) {
+            throw ApiException.invalidField("scopes", "an organization token cannot hold the admin scope");
+        }
+        OrganizationMapping organization = organizations.managedBy(userId, organizationSlug);
+        String token = TokenFormat.newOrganizationToken(organization.region());
         ApiToken record = ApiToken.forOrganization(ids.nextId(), SecretDigest.sha256Hex(token), TokenFormat.hint(token),
-                name, organizationId, region, scopes, now(), expiresAt);
+                name, organization.id(), organization.region(), scopes, now, expiresAt);
         entityManager.persist(record);
-        audit.record(AuditEvent.TOKEN_CREATED, actor.userId().orElse(null), actor, ipAddress,
-                "organization " + organizationId + " token " + record.id());
+        audit.record(AuditEvent.TOKEN_CREATED, userId, actor, ipAddress,
+                "organization " + organization.id() + " token " + record.id());
+        replicate(record);
         return new NewToken(record, token);
+    }
+
+    /** The live tokens of an organization the user is a member of. */
+    public List<ApiToken> liveTokensOfOrganization(long userId, String organizationSlug) {
+        return entityManager.createNamedQuery(ApiToken.LIVE_OF_ORGANIZATION, ApiToken.class)
+                .setParameter("organizationId", organizations.joinedBy(userId, organizationSlug).id())
+                .getResultList();
+    }
+
+    /** Revokes a token of an organization the user manages; another organization's token does not exist for them. */
+    public void revokeOrganizationToken(ApiPrincipal actor, long userId, String organizationSlug, long tokenId,
+                                        String ipAddress) {
+        OrganizationMapping organization = organizations.managedBy(userId, organizationSlug);
+        ApiToken token = entityManager.find(ApiToken.class, tokenId);
+        if (token == null || !token.organizationId().equals(Optional.of(organization.id()))
+                || token.revokedAt().isPresent()) {
+            throw ApiException.notFound("No such token");
+        }
+        revoke(token, actor, userId, ipAddress, "organization " + organization.id() + " token " + tokenId);
     }
 
     public List<ApiToken> liveTokensOf(long userId) {
@@ -116,10 +154,15 @@ public class ApiTokenService {
         if (token == null || !token.userId().equals(Optional.of(userId)) || token.revokedAt().isPresent()) {
             throw ApiException.notFound("No such token");
         }
+        revoke(token, actor, userId, ipAddress, "token " + tokenId);
+    }
+
+    /** Revokes a live token here, in control's caches at once, and in the regions that hold it through the outbox. */
+    private void revoke(ApiToken token, ApiPrincipal actor, long userId, String ipAddress, String detail) {
         token.revoke(now());
-        audit.record(AuditEvent.TOKEN_REVOKED, userId, actor, ipAddress, "token " + tokenId);
+        audit.record(AuditEvent.TOKEN_REVOKED, userId, actor, ipAddress, detail);
         revocations.fire(new TokenRevoked(token.tokenHash()));
-        replicate(token, userId);
+        replicate(token);
     }
 
     /**
@@ -180,14 +223,22 @@ public class ApiTokenService {
     }
 
     /**
-     * Sends a user token as it commits to every region, in this transaction, so regions authenticate it
-     * locally. Flushed first: the replica carries the version this change commits with.
+     * Sends a token as it commits, in this transaction, so regions authenticate it locally: a user token to every
+     * region (in its user's outbox shard), an organization token to its organization's region alone (in the
+     * organization's shard). Flushed first: the replica carries the version this change commits with.
      */
-    private void replicate(ApiToken token, long userId) {
+    private void replicate(ApiToken token) {
         entityManager.flush();
-        outbox.toAllRegions(OutboxCategory.API_TOKEN_REPLICA, userId, token.id(), new ApiTokenReplica(token.id(), userId,
-                token.tokenHash(), token.scopeNames(), token.expiresAt().map(OffsetDateTime::toInstant).orElse(null),
-                token.revokedAt().isPresent(), token.version()));
+        ApiTokenReplica replica = new ApiTokenReplica(token.id(), token.userId().orElse(null),
+                token.organizationId().orElse(null), token.tokenHash(), token.scopeNames(),
+                token.expiresAt().map(OffsetDateTime::toInstant).orElse(null), token.revokedAt().isPresent(),
+                token.version());
+        if (token.kind() == ApiToken.Kind.USER) {
+            outbox.toAllRegions(OutboxCategory.API_TOKEN_REPLICA, token.userId().orElseThrow(), token.id(), replica);
+        } else {
+            outbox.toRegions(List.of(token.region().orElseThrow()), OutboxCategory.ORGANIZATION_TOKEN_REPLICA,
+                    token.organizationId().orElseThrow(), token.id(), replica);
+        }
     }
 
     private static OffsetDateTime now() {

@@ -17,7 +17,7 @@ import io.silo.control.gateway.service.OrganizationRoute;
 import io.silo.control.organization.service.HostRoutes;
 import io.silo.control.organization.service.PublicUrls;
 import io.silo.control.organization.model.OrganizationStatus;
-import io.silo.control.token.service.TokenFormat;
+import io.silo.common.auth.TokenFormat;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;

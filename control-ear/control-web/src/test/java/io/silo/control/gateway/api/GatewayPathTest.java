@@ -22,7 +22,8 @@ class GatewayPathTest {
     void controlsOwnPathsAreNotProxied() {
         for (String path : new String[] {"/api/0/organizations/", "/api/0/organizations", "/api/0/projects/",
                 "/api/0/users/me/regions/", "/api/0/auth/login/", "/api/0/internal/rpc/user/getById",
-                "/api/0/regions/", "/api/0/organizationsx/acme/", "/api/abc/envelope/"}) {
+                "/api/0/regions/", "/api/0/organizationsx/acme/", "/api/abc/envelope/",
+                "/api/0/organizations/acme/org-auth-tokens/", "/api/0/organizations/acme/org-auth-tokens/42/"}) {
             assertEquals(Optional.empty(), GatewayPath.of(path), path);
         }
     }

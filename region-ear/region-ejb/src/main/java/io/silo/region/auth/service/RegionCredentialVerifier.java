@@ -4,24 +4,25 @@ import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.Scope;
 import io.silo.common.auth.SecretDigest;
+import io.silo.common.auth.TokenFormat;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.replica.model.ReplicatedApiToken;
 import io.silo.region.replica.model.ReplicatedUser;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * A region authenticates user API tokens itself, from the replicas control sends it (DESIGN.md §6): one
- * query by the token's SHA-256 finds the token and its user; a revoked or expired token, or one whose user
- * is inactive or not replicated yet, is refused. No RPC to control on the request path, so a revocation
+ * A region authenticates API tokens itself, from the replicas control sends it (DESIGN.md §6): one query by
+ * the token's SHA-256 finds the token and, for a user token, its user; a revoked or expired token, or a user
+ * token whose user is inactive or not replicated yet, is refused. An organization token acts for its
+ * organization (control sends it to that organization's region only). A use is recorded once a minute per token
+ * and reported to control ({@link TokenUses}). No RPC to control on the request path, so a revocation
  * takes effect here when its replica arrives. Login sessions live in control only: a region accepts none.
  *
  * <p>In a MONOLITH control's verifier, an alternative with a priority, is the one injected instead.
@@ -30,14 +31,15 @@ import java.util.Set;
 @RegionSilo
 public class RegionCredentialVerifier implements CredentialVerifier {
 
-    private static final String USER_TOKEN_PREFIX = "silo_u_";
-
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
 
+    @EJB
+    TokenUses uses;
+
     @Override
     public Optional<ApiPrincipal> verifyToken(String token) {
-        if (!token.startsWith(USER_TOKEN_PREFIX) || token.length() > 100) {
+        if (!TokenFormat.isWellFormed(token)) {
             return Optional.empty();
         }
         List<Object[]> rows = entityManager.createNamedQuery(ReplicatedApiToken.BY_HASH_WITH_USER, Object[].class)
@@ -49,21 +51,24 @@ public class RegionCredentialVerifier implements CredentialVerifier {
         ReplicatedApiToken replica = (ReplicatedApiToken) rows.get(0)[0];
         ReplicatedUser user = (ReplicatedUser) rows.get(0)[1];
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (replica.isRevoked() || replica.expiresAt().filter(expiry -> !now.isBefore(expiry)).isPresent()
-                || user == null || !user.isActive()) {
+        if (replica.isRevoked() || replica.expiresAt().filter(expiry -> !now.isBefore(expiry)).isPresent()) {
             return Optional.empty();
         }
-        return Optional.of(ApiPrincipal.userToken(user.id(), replica.id(), scopes(replica.scopes())));
+        if (replica.organizationId().isEmpty() && (user == null || !user.isActive())) {
+            return Optional.empty();
+        }
+        if (TokenUses.isDue(replica.lastUsedAt().orElse(null), now)) {
+            uses.record(replica.id(), now);
+        }
+        if (replica.organizationId().isPresent()) {
+            return Optional.of(ApiPrincipal.organizationToken(replica.organizationId().get(), replica.id(),
+                    Scope.fromNames(replica.scopes())));
+        }
+        return Optional.of(ApiPrincipal.userToken(user.id(), replica.id(), Scope.fromNames(replica.scopes())));
     }
 
     @Override
     public Optional<VerifiedSession> verifySession(String sessionId) {
         return Optional.empty();
-    }
-
-    private static Set<Scope> scopes(String names) {
-        Set<Scope> scopes = EnumSet.noneOf(Scope.class);
-        Arrays.stream(names.split(" ")).map(Scope::fromValue).flatMap(Optional::stream).forEach(scopes::add);
-        return scopes;
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-/** A user's API token as this region knows it (its SHA-256 only); written only by the outbox consumer. */
+/**
+ * A user's or an organization's API token as this region knows it (its SHA-256 only); written only by the
+ * outbox consumer.
+ */
 @Entity
 @Table(name = "api_token_replica")
 @NamedQuery(name = ReplicatedApiToken.BY_HASH_WITH_USER, query = "SELECT t, u FROM ReplicatedApiToken t"
@@ -23,7 +26,10 @@ public class ReplicatedApiToken {
     private long id;
 
     @Column(name = "user_id")
-    private long userId;
+    private Long userId;
+
+    @Column(name = "organization_id")
+    private Long organizationId;
 
     @Column(name = "token_hash")
     private String tokenHash;
@@ -40,6 +46,9 @@ public class ReplicatedApiToken {
     /** The token's version in control, not an optimistic lock of this table. */
     private long version;
 
+    @Column(name = "last_used_at")
+    private OffsetDateTime lastUsedAt;
+
     @Column(name = "replicated_at")
     private OffsetDateTime replicatedAt;
 
@@ -50,8 +59,14 @@ public class ReplicatedApiToken {
         return id;
     }
 
-    public long userId() {
-        return userId;
+    /** The user a user token acts as. */
+    public Optional<Long> userId() {
+        return Optional.ofNullable(userId);
+    }
+
+    /** The organization an organization token acts for. */
+    public Optional<Long> organizationId() {
+        return Optional.ofNullable(organizationId);
     }
 
     public String tokenHash() {
@@ -64,6 +79,11 @@ public class ReplicatedApiToken {
 
     public Optional<OffsetDateTime> expiresAt() {
         return Optional.ofNullable(expiresAt);
+    }
+
+    /** When this region last authenticated the token, to the minute. */
+    public Optional<OffsetDateTime> lastUsedAt() {
+        return Optional.ofNullable(lastUsedAt);
     }
 
     public boolean isRevoked() {

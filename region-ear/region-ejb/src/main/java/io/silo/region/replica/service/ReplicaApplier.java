@@ -34,7 +34,8 @@ public class ReplicaApplier implements OutboxMessageHandler {
 
     @Override
     public Set<OutboxCategory> categories() {
-        return EnumSet.of(OutboxCategory.USER_REPLICA, OutboxCategory.API_TOKEN_REPLICA);
+        return EnumSet.of(OutboxCategory.USER_REPLICA, OutboxCategory.API_TOKEN_REPLICA,
+                OutboxCategory.ORGANIZATION_TOKEN_REPLICA);
     }
 
     @Override
@@ -48,7 +49,7 @@ public class ReplicaApplier implements OutboxMessageHandler {
                 }
                 yield changed;
             }
-            case API_TOKEN_REPLICA -> applyToken(message.payloadAs(ApiTokenReplica.class));
+            case API_TOKEN_REPLICA, ORGANIZATION_TOKEN_REPLICA -> applyToken(message.payloadAs(ApiTokenReplica.class));
             default -> throw new IllegalArgumentException("ReplicaApplier does not apply " + message.category());
         };
     }
@@ -84,11 +85,12 @@ public class ReplicaApplier implements OutboxMessageHandler {
                 .executeUpdate() > 0;
     }
 
-    /** {@code expires_at} is cast: EclipseLink binds a null parameter as text, which PostgreSQL refuses for timestamptz. */
+    /** Nullable parameters are cast: EclipseLink binds a null as text, which PostgreSQL refuses for timestamptz or bigint. */
     private boolean applyToken(ApiTokenReplica token) {
         return entityManager.createNativeQuery("""
-                INSERT INTO region.api_token_replica (id, user_id, token_hash, scopes, expires_at, is_revoked, version)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS timestamptz), ?6, ?7)
+                INSERT INTO region.api_token_replica (id, user_id, organization_id, token_hash, scopes, expires_at,
+                    is_revoked, version)
+                VALUES (?1, CAST(?2 AS bigint), CAST(?8 AS bigint), ?3, ?4, CAST(?5 AS timestamptz), ?6, ?7)
                 ON CONFLICT (id) DO UPDATE SET scopes = excluded.scopes, expires_at = excluded.expires_at,
                     is_revoked = excluded.is_revoked, version = excluded.version, replicated_at = now()
                 WHERE api_token_replica.version < excluded.version
@@ -100,6 +102,7 @@ public class ReplicaApplier implements OutboxMessageHandler {
                 .setParameter(5, token.expiresAt() == null ? null : OffsetDateTime.ofInstant(token.expiresAt(), ZoneOffset.UTC))
                 .setParameter(6, token.revoked())
                 .setParameter(7, token.version())
+                .setParameter(8, token.organizationId())
                 .executeUpdate() > 0;
     }
 }

@@ -1,4 +1,4 @@
-package io.silo.control.token.service;
+package io.silo.common.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,5 @@
-package io.silo.control.token.service;
+package io.silo.common.auth;
 
-import io.silo.common.auth.SecretDigest;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
