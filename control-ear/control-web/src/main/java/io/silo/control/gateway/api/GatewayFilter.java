@@ -52,9 +52,10 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * header goes on unchanged, and an organization token ({@code silo_o_<region>_…}) is routed by its prefix without
  * reading the directory. A request to a region's own API host ({@code eu.<public host>}, told by its {@code Host})
  * goes to that region whatever its path; on an organization's customer domain ({@code <slug>.<public host>}) an
- * organization-scoped path must name that organization (404 otherwise). Login sessions exist only in control and
- * are carried to the region as a {@link ForwardedSession} signed by control, after control checked the session and
- * the CSRF token of a state-changing request.
+ * organization-scoped path must name that organization (404 otherwise). An old slug kept as an alias after a rename
+ * redirects (308) on every host: in the path, and as a customer domain to the organization's current domain. Login
+ * sessions exist only in control and are carried to the region as a {@link ForwardedSession} signed by control,
+ * after control checked the session and the CSRF token of a state-changing request.
  */
 @WebFilter(filterName = "ApiGateway", urlPatterns = "/api/*", asyncSupported = true)
 @ControlSilo
@@ -113,8 +114,16 @@ public class GatewayFilter extends HttpFilter {
         }
         String requestPath = request.getRequestURI().substring(request.getContextPath().length());
         Optional<PublicUrls.HostRoute> host = hosts.routeOf(request.getServerName());
+        Optional<GatewayPath> path = GatewayPath.of(requestPath);
         if (host.orElse(null) instanceof PublicUrls.RegionHost regionHost) {
             long started = System.nanoTime();
+            Optional<String> slug = path.filter(scoped -> !scoped.isIngestion()).map(GatewayPath::organizationSlug);
+            Optional<OrganizationRoute> renamed = slug.flatMap(routes::organization)
+                    .filter(route -> route.isAlias(slug.get()));
+            if (renamed.isPresent()) {
+                redirect(request, response, slug.get(), renamed.get().slug());
+                return;
+            }
             Map<String, String> session;
             try {
                 session = forwardedSession(request);
@@ -125,7 +134,14 @@ public class GatewayFilter extends HttpFilter {
             proxy.forward(request, response, regionNamed(regionHost.region()), request.getInputStream(), session, started);
             return;
         }
-        Optional<GatewayPath> path = GatewayPath.of(requestPath);
+        if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain) {
+            Optional<OrganizationRoute> renamed = routes.organization(domain.slug())
+                    .filter(route -> route.isAlias(domain.slug()));
+            if (renamed.isPresent()) {
+                redirectDomain(request, response, domain.slug(), renamed.get().slug());
+                return;
+            }
+        }
         if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain && path.isPresent() && !path.get().isIngestion()
                 && !path.get().organizationSlug().equalsIgnoreCase(domain.slug())) {
             proxy.refuse(response, ApiException.notFound(NO_SUCH_ORGANIZATION), "none", System.nanoTime());
@@ -219,6 +235,23 @@ public class GatewayFilter extends HttpFilter {
         String query = request.getQueryString();
         response.setStatus(308);
         response.setHeader("Location", moved + (query == null ? "" : "?" + query));
+    }
+
+    /**
+     * An organization's old customer domain redirects to its current one (308), with the old slug in the path
+     * replaced too, so a client pointed at the old domain keeps working after a rename.
+     */
+    private void redirectDomain(HttpServletRequest request, HttpServletResponse response, String oldSlug, String slug) {
+        String path = request.getRequestURI().replace("/" + oldSlug + "/", "/" + slug + "/");
+        if (path.endsWith("/" + oldSlug)) {
+            path = path.substring(0, path.length() - oldSlug.length()) + slug;
+        }
+        int port = request.getServerPort();
+        boolean defaultPort = port == ("https".equals(request.getScheme()) ? 443 : 80);
+        String query = request.getQueryString();
+        response.setStatus(308);
+        response.setHeader("Location", request.getScheme() + "://" + slug + "." + urls.publicHost()
+                + (defaultPort ? "" : ":" + port) + path + (query == null ? "" : "?" + query));
     }
 
     private Region ingestionRegion(HttpServletRequest request, InputStream body) {
