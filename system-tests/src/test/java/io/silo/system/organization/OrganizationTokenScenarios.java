@@ -174,6 +174,34 @@ public abstract class OrganizationTokenScenarios {
                 "organization " + organization.id() + " token " + id));
     }
 
+    @Test
+    void anOrganizationTokenOutlivesTheMembershipOfWhoeverMintedIt(Topology topology) throws Exception {
+        Accounts.Account owner = Accounts.signUp(control(topology), "keeper");
+        Organization organization = createOrganization(topology, owner, regions().get(regions().size() - 1));
+        Accounts.Account manager = Accounts.signUp(control(topology), "leaver");
+        String members = "/api/0/organizations/" + organization.slug() + "/members/";
+        Reply invited = owner.session().post(members,
+                Json.createObjectBuilder().add("email", manager.email()).add("role", "manager").build().toString());
+        assertEquals(201, invited.status(), invited.toString());
+        assertEquals("manager", Database.await(topology, controlServer(), REPLICATION, "manager",
+                "SELECT role FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?"
+                        + " AND NOT is_removed", organization.id(), manager.userId()), "control knows the manager");
+        Reply created = manager.session().post(organization.tokens(), tokenBody("deploys", "org:read"));
+        assertEquals(201, created.status(), created.toString());
+        String token = created.json().getString("token");
+        awaitReplica(topology, organization, token, false);
+
+        assertEquals(204, owner.session().delete(members + invited.json().getString("id") + "/").status());
+        assertEquals("true", Database.await(topology, controlServer(), REPLICATION, "true",
+                "SELECT bool_or(is_removed)::text FROM control.organization_member_mapping WHERE organization_id = ?"
+                        + " AND user_id = ?", organization.id(), manager.userId()), "control learnt the removal");
+
+        assertEquals(404, manager.session().get(organization.tokens()).status(), "the manager has left");
+        assertEquals(200, ApiClient.withToken(control(topology), token)
+                .get("/api/0/organizations/" + organization.slug() + "/").status(), "the token still acts for it");
+        assertEquals(1, owner.session().get(organization.tokens()).jsonArray().size(), "and the owner still sees it");
+    }
+
     private URI control(Topology topology) {
         return topology.url(controlServer());
     }
