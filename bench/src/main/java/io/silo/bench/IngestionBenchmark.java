@@ -47,7 +47,8 @@ public final class IngestionBenchmark {
     private static final int ROUNDS = 5;
     private static final int CLIENTS = 8;
     private static final Duration PHASE = Duration.ofSeconds(8);
-    private static final Duration WARMUP = Duration.ofSeconds(10);
+    /** Half the benchmarks' warm-up per side ({@code -Dbench.warmUpSeconds}), for the servers' full JIT tiers. */
+    private static final Duration WARMUP = LatencyComparison.WARM_UP.dividedBy(2);
     private static final Pattern NUMBER = Pattern.compile("\"(id|projectId|keyId)\":\"?([0-9]+)\"?");
     private static final Pattern PUBLIC_KEY = Pattern.compile("\"publicKey\":\"([0-9a-f]{32})\"");
 

@@ -35,7 +35,8 @@ public final class TokenAuthenticationBenchmark {
     private static final int ROUNDS = 5;
     private static final int CLIENTS = 4;
     private static final Duration PHASE = Duration.ofSeconds(6);
-    private static final Duration WARMUP = Duration.ofSeconds(10);
+    /** Half the benchmarks' warm-up per side ({@code -Dbench.warmUpSeconds}), for the servers' full JIT tiers. */
+    private static final Duration WARMUP = LatencyComparison.WARM_UP.dividedBy(2);
     private static final Pattern CSRF = Pattern.compile("\"csrfToken\":\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\":\"([^\"]+)\"");
 
