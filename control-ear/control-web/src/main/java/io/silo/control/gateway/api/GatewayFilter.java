@@ -117,11 +117,10 @@ public class GatewayFilter extends HttpFilter {
         Optional<GatewayPath> path = GatewayPath.of(requestPath);
         if (host.orElse(null) instanceof PublicUrls.RegionHost regionHost) {
             long started = System.nanoTime();
-            Optional<String> slug = path.filter(scoped -> !scoped.isIngestion()).map(GatewayPath::organizationSlug);
-            Optional<OrganizationRoute> renamed = slug.flatMap(routes::organization)
-                    .filter(route -> route.isAlias(slug.get()));
+            Optional<OrganizationRoute> renamed = path.filter(scoped -> !scoped.isIngestion())
+                    .flatMap(scoped -> renamed(scoped.organizationSlug()));
             if (renamed.isPresent()) {
-                redirect(request, response, slug.get(), renamed.get().slug());
+                redirect(request, response, renamed.get().slug());
                 return;
             }
             Map<String, String> session;
@@ -135,17 +134,16 @@ public class GatewayFilter extends HttpFilter {
             return;
         }
         if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain) {
-            Optional<OrganizationRoute> renamed = routes.organization(domain.slug())
-                    .filter(route -> route.isAlias(domain.slug()));
+            Optional<OrganizationRoute> renamed = renamed(domain.slug());
             if (renamed.isPresent()) {
-                redirectDomain(request, response, domain.slug(), renamed.get().slug());
+                redirectDomain(request, response, path, renamed.get().slug());
                 return;
             }
-        }
-        if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain && path.isPresent() && !path.get().isIngestion()
-                && !path.get().organizationSlug().equalsIgnoreCase(domain.slug())) {
-            proxy.refuse(response, ApiException.notFound(NO_SUCH_ORGANIZATION), "none", System.nanoTime());
-            return;
+            if (path.isPresent() && !path.get().isIngestion()
+                    && !path.get().organizationSlug().equalsIgnoreCase(domain.slug())) {
+                proxy.refuse(response, ApiException.notFound(NO_SUCH_ORGANIZATION), "none", System.nanoTime());
+                return;
+            }
         }
         if (path.isEmpty()) {
             chain.doFilter(request, response);
@@ -170,7 +168,7 @@ public class GatewayFilter extends HttpFilter {
                     OrganizationRoute route = routes.organization(slug)
                             .orElseThrow(() -> ApiException.notFound(NO_SUCH_ORGANIZATION));
                     if (route.isAlias(slug)) {
-                        redirect(request, response, slug, route.slug());
+                        redirect(request, response, route.slug());
                         return;
                     }
                     region = organizationRegion(route, slug);
@@ -224,34 +222,36 @@ public class GatewayFilter extends HttpFilter {
         return regionNamed(route.region());
     }
 
-    /**
-     * An old slug redirects to the organization's current one: 308, so a client that follows it repeats the same
-     * method and body on the new path.
-     */
-    private static void redirect(HttpServletRequest request, HttpServletResponse response, String oldSlug, String slug) {
-        String path = request.getRequestURI();
-        int at = path.indexOf("/" + oldSlug, path.indexOf("/api/0/") + 6);
-        String moved = path.substring(0, at + 1) + slug + path.substring(at + 1 + oldSlug.length());
-        String query = request.getQueryString();
-        response.setStatus(308);
-        response.setHeader("Location", moved + (query == null ? "" : "?" + query));
+    /** The organization whose old slug, kept as an alias after a rename, this is. */
+    private Optional<OrganizationRoute> renamed(String slug) {
+        return routes.organization(slug).filter(route -> route.isAlias(slug));
     }
 
     /**
-     * An organization's old customer domain redirects to its current one (308), with the old slug in the path
-     * replaced too, so a client pointed at the old domain keeps working after a rename.
+     * An old slug in an organization-scoped path redirects to the organization's current one on the same host: 308,
+     * so a client that follows it repeats the same method and body on the new path.
      */
-    private void redirectDomain(HttpServletRequest request, HttpServletResponse response, String oldSlug, String slug) {
-        String path = request.getRequestURI().replace("/" + oldSlug + "/", "/" + slug + "/");
-        if (path.endsWith("/" + oldSlug)) {
-            path = path.substring(0, path.length() - oldSlug.length()) + slug;
-        }
+    private static void redirect(HttpServletRequest request, HttpServletResponse response, String slug) {
+        movedTo(request, response, "", GatewayPath.withOrganizationSlug(request.getRequestURI(), slug));
+    }
+
+    /**
+     * An organization's old customer domain redirects to its current one (308), with the old slug in an
+     * organization-scoped path replaced too, so a client pointed at the old domain keeps working after a rename.
+     */
+    private void redirectDomain(HttpServletRequest request, HttpServletResponse response, Optional<GatewayPath> path,
+                                String slug) {
         int port = request.getServerPort();
         boolean defaultPort = port == ("https".equals(request.getScheme()) ? 443 : 80);
+        String origin = request.getScheme() + "://" + slug + "." + urls.publicHost() + (defaultPort ? "" : ":" + port);
+        movedTo(request, response, origin, path.filter(scoped -> !scoped.isIngestion()).isPresent()
+                ? GatewayPath.withOrganizationSlug(request.getRequestURI(), slug) : request.getRequestURI());
+    }
+
+    private static void movedTo(HttpServletRequest request, HttpServletResponse response, String origin, String path) {
         String query = request.getQueryString();
         response.setStatus(308);
-        response.setHeader("Location", request.getScheme() + "://" + slug + "." + urls.publicHost()
-                + (defaultPort ? "" : ":" + port) + path + (query == null ? "" : "?" + query));
+        response.setHeader("Location", origin + path + (query == null ? "" : "?" + query));
     }
 
     private Region ingestionRegion(HttpServletRequest request, InputStream body) {

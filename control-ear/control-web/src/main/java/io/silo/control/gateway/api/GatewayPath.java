@@ -34,4 +34,16 @@ record GatewayPath(String organizationSlug, boolean envelope) {
     boolean isIngestion() {
         return organizationSlug == null;
     }
+
+    /**
+     * An organization-scoped request URI ({@code …/api/0/organizations/{slug}/…}, also under a context path) with
+     * its organization segment, and only that one, changed to {@code slug}: a team or project named like the
+     * organization keeps its name.
+     */
+    static String withOrganizationSlug(String requestUri, String slug) {
+        int kind = requestUri.indexOf("/api/0/") + "/api/0/".length();
+        int start = requestUri.indexOf('/', kind) + 1;
+        int end = requestUri.indexOf('/', start);
+        return requestUri.substring(0, start) + slug + (end < 0 ? "" : requestUri.substring(end));
+    }
 }

@@ -38,4 +38,14 @@ class GatewayPathTest {
         assertTrue(GatewayPath.of("/api/42/store").isPresent());
         assertEquals(Optional.empty(), GatewayPath.of("/api/42/minidump/"));
     }
+
+    @Test
+    void aRenameChangesTheOrganizationSegmentAlone() {
+        assertEquals("/api/0/teams/new/acme/projects/",
+                GatewayPath.withOrganizationSlug("/api/0/teams/acme/acme/projects/", "new"));
+        assertEquals("/api/0/organizations/new/", GatewayPath.withOrganizationSlug("/api/0/organizations/org/", "new"));
+        assertEquals("/api/0/projects/new", GatewayPath.withOrganizationSlug("/api/0/projects/proj", "new"));
+        assertEquals("/ctx/api/0/organizations/new/issues/",
+                GatewayPath.withOrganizationSlug("/ctx/api/0/organizations/a/issues/", "new"));
+    }
 }
