@@ -3,6 +3,7 @@ package io.silo.control.token.service;
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.Scope;
 import io.silo.common.auth.SecretDigest;
+import io.silo.common.auth.TokenLastUse;
 import io.silo.common.auth.TokenFormat;
 import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.ApiTokenReplica;
@@ -30,7 +31,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -43,7 +43,6 @@ import java.util.Set;
 public class ApiTokenService {
 
     /** Use within this time of the recorded last use is not written again: one write a minute, not per request. */
-    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
@@ -193,7 +192,7 @@ public class ApiTokenService {
         if (live.isExpiredAt(now) || (live.kind() == ApiToken.Kind.USER && (user == null || !user.isActive()))) {
             return Optional.empty();
         }
-        if (live.lastUsedAt().map(last -> last.plus(LAST_USED_RESOLUTION).isBefore(now)).orElse(true)) {
+        if (TokenLastUse.isDue(live.lastUsedAt(), now)) {
             context.getBusinessObject(ApiTokenService.class).recordUse(live.id(), now);
         }
         ApiPrincipal principal = live.kind() == ApiToken.Kind.USER
@@ -218,7 +217,7 @@ public class ApiTokenService {
         entityManager.createNamedQuery(ApiToken.RECORD_USE)
                 .setParameter("id", tokenId)
                 .setParameter("now", now)
-                .setParameter("due", now.minus(LAST_USED_RESOLUTION))
+                .setParameter("due", now.minus(TokenLastUse.RESOLUTION))
                 .executeUpdate();
     }
 

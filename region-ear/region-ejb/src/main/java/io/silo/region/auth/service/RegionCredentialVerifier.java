@@ -5,6 +5,7 @@ import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.Scope;
 import io.silo.common.auth.SecretDigest;
 import io.silo.common.auth.TokenFormat;
+import io.silo.common.auth.TokenLastUse;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.replica.model.ReplicatedApiToken;
 import io.silo.region.replica.model.ReplicatedUser;
@@ -57,7 +58,7 @@ public class RegionCredentialVerifier implements CredentialVerifier {
         if (replica.organizationId().isEmpty() && (user == null || !user.isActive())) {
             return Optional.empty();
         }
-        if (TokenUses.isDue(replica.lastUsedAt().orElse(null), now)) {
+        if (TokenLastUse.isDue(replica.lastUsedAt(), now)) {
             uses.record(replica.id(), now);
         }
         if (replica.organizationId().isPresent()) {

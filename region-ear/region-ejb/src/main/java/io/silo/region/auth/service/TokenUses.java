@@ -1,5 +1,6 @@
 package io.silo.region.auth.service;
 
+import io.silo.common.auth.TokenLastUse;
 import io.silo.common.outbox.ApiTokenUse;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
@@ -10,31 +11,22 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 
 /**
- * Records that this region authenticated a token, to the minute, and reports it to control through the outbox
- * in the same transaction: one write a minute per token, not one per request, so control's token lists show the
- * last use in every region.
+ * Records that this region authenticated a token, to the minute ({@link TokenLastUse}), and reports it to control
+ * through the outbox in the same transaction: one write a minute per token, not one per request, so control's token
+ * lists show the last use in every region.
  */
 @Stateless
 @RegionSilo
 public class TokenUses {
-
-    /** Use within this time of the recorded last use is not written again. */
-    static final Duration RESOLUTION = Duration.ofMinutes(1);
 
     @PersistenceContext(unitName = "region")
     EntityManager entityManager;
 
     @EJB
     OutboxWriter outbox;
-
-    /** Whether a use at {@code now} is due a write after the last one recorded. */
-    static boolean isDue(OffsetDateTime lastUsedAt, OffsetDateTime now) {
-        return lastUsedAt == null || lastUsedAt.plus(RESOLUTION).isBefore(now);
-    }
 
     /** Records the use unless another request recorded one within the minute already (that one wins). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -45,7 +37,7 @@ public class TokenUses {
                 """)
                 .setParameter(1, now)
                 .setParameter(2, tokenId)
-                .setParameter(3, now.minus(RESOLUTION))
+                .setParameter(3, now.minus(TokenLastUse.RESOLUTION))
                 .executeUpdate();
         if (recorded > 0) {
             outbox.toControl(OutboxCategory.API_TOKEN_USE, tokenId, tokenId, new ApiTokenUse(tokenId, now.toInstant()));
