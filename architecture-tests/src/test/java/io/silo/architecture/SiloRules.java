@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The silo rules of DESIGN.md §3, as ArchUnit rules. Each has a test proving it can fail. */
+/**
+ * The silo and layout rules of docs/architecture.md ("Silos and their rules", "Packages"), as ArchUnit rules.
+ * Each has a test proving it can fail.
+ */
 public final class SiloRules {
 
     static final List<String> SILO_ANNOTATIONS = List.of(
@@ -87,6 +90,79 @@ public final class SiloRules {
 
     public static final ArchRule COMMON_USES_NEITHER_SILO = noClasses().that().resideInAPackage("io.silo.common..")
             .should().dependOnClassesThat().resideInAnyPackage("io.silo.control..", "io.silo.region..");
+
+    /** What a package of a silo's feature may be: {@code io.silo.<control|region>.<feature>.<role>}. */
+    static final Set<String> ROLES = Set.of("api", "service", "model", "rpc");
+
+    /** Packages outside the roles, each a named exception documented in docs/architecture.md ("Packages"). */
+    static final Set<String> NAMED_PACKAGES = Set.of();
+
+    public static final ArchRule PACKAGES_ARE_NAMED_BY_ROLE = classes().that()
+            .resideInAnyPackage("io.silo.control..", "io.silo.region..")
+            .should(new ArchCondition<>("reside in io.silo.<silo>.<feature>.<role>, role one of " + ROLES
+                    + ", or in a named exception " + NAMED_PACKAGES) {
+                @Override
+                public void check(JavaClass type, ConditionEvents events) {
+                    String[] parts = type.getPackageName().split("\\.");
+                    boolean byRole = parts.length == 5 && ROLES.contains(parts[4]);
+                    if (!byRole && !NAMED_PACKAGES.contains(type.getPackageName())) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " resides in "
+                                + type.getPackageName() + ", which is not io.silo.<silo>.<feature>.<role> (" + ROLES
+                                + ") nor a named exception"));
+                    }
+                }
+            });
+
+    private static final Set<String> WEB_ANNOTATIONS = Set.of("jakarta.ws.rs.Path", "jakarta.ws.rs.ext.Provider",
+            "jakarta.ws.rs.ApplicationPath", "jakarta.servlet.annotation.WebFilter", "jakarta.servlet.annotation.WebServlet",
+            "jakarta.servlet.annotation.WebListener");
+
+    /** JAX-RS resources, providers and applications, servlets, servlet filters and listeners. */
+    static final DescribedPredicate<JavaClass> WEB_COMPONENTS = new DescribedPredicate<>(
+            "JAX-RS resources, providers and applications, servlets, filters and listeners") {
+        @Override
+        public boolean test(JavaClass type) {
+            return type.getAnnotations().stream().anyMatch(a -> WEB_ANNOTATIONS.contains(a.getRawType().getName()));
+        }
+    };
+
+    public static final ArchRule WEB_COMPONENTS_RESIDE_IN_API_PACKAGES = classes().that(WEB_COMPONENTS)
+            .should().resideInAPackage("..api..");
+
+    /** Web components live in web modules (common-web, control-web, region-web), never in a module named so. */
+    static ArchRule webComponentsOutsideModules(String... moduleNames) {
+        return classes().that(WEB_COMPONENTS).should(new ArchCondition<>("be outside the modules " + List.of(moduleNames)) {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                String location = type.getSource().map(source -> source.getUri().toString()).orElse("");
+                for (String module : moduleNames) {
+                    if (location.contains("/" + module + "/") || location.contains("/" + module + "-")) {
+                        events.add(SimpleConditionEvent.violated(type, type.getName() + " is a web component in " + module));
+                    }
+                }
+            }
+        });
+    }
+
+    public static final ArchRule NO_WEB_COMPONENT_IN_AN_EJB_MODULE = webComponentsOutsideModules(
+            "common-ejb", "control-ejb", "region-ejb");
+
+    /** Testing endpoints exist only in the test WARs (module testing): the production modules hold none. */
+    public static final ArchRule NO_TESTING_CODE_IN_PRODUCTION = classes().should(new ArchCondition<>(
+            "reside outside testing packages and serve no path under api/0/internal/testing/") {
+        @Override
+        public void check(JavaClass type, ConditionEvents events) {
+            if (("." + type.getPackageName() + ".").contains(".testing.")) {
+                events.add(SimpleConditionEvent.violated(type, type.getName() + " resides in a testing package"));
+            }
+            type.tryGetAnnotationOfType("jakarta.ws.rs.Path").ifPresent(path -> {
+                String value = String.valueOf(path.get("value").orElse(""));
+                if (value.replaceFirst("^/", "").startsWith("api/0/internal/testing")) {
+                    events.add(SimpleConditionEvent.violated(type, type.getName() + " serves " + value));
+                }
+            });
+        }
+    });
 
     public static final ArchRule RPC_METHODS_USE_ONLY_WIRE_TYPES = methods().that().areDeclaredInClassesThat()
             .areAnnotatedWith("io.silo.common.rpc.RpcService")

@@ -11,6 +11,7 @@ import io.silo.architecture.fixture.WrongFixtures;
 import io.silo.control.fixture.ControlCodeUsingRegionCode;
 import io.silo.region.fixture.RegionCodeUsingControlCode;
 import io.silo.region.fixture.RegionHelper;
+import io.silo.region.issue.helpers.IssueHelpers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,8 @@ class SiloRulesTest {
                 .withImportOption(location -> !location.contains("/jakarta") && !location.contains("/org/")
                         && !location.contains("/com/") && !location.contains("/net/"))
                 .importPackages("io.silo");
-        assertTrue(productionCode.contain("io.silo.control.schema.ControlSchemaMigration"), "control code imported");
-        assertTrue(productionCode.contain("io.silo.region.schema.RegionSchemaMigration"), "region code imported");
+        assertTrue(productionCode.contain("io.silo.control.schema.service.ControlSchemaMigration"), "control code imported");
+        assertTrue(productionCode.contain("io.silo.region.schema.service.RegionSchemaMigration"), "region code imported");
         assertTrue(productionCode.contain("io.silo.control.region.api.RegionsResource"), "control web code imported");
     }
 
@@ -58,6 +59,29 @@ class SiloRulesTest {
         SiloRules.OUTBOX_PAYLOADS_USE_ONLY_WIRE_TYPES.check(productionCode);
         assertFails(SiloRules.RPC_METHODS_USE_ONLY_WIRE_TYPES, WrongFixtures.LeakyService.class, WrongFixtures.NotARecord.class);
         assertFails(SiloRules.OUTBOX_PAYLOADS_USE_ONLY_WIRE_TYPES, WrongFixtures.LeakyPayload.class, WrongFixtures.NotARecord.class);
+    }
+
+    @Test
+    void packagesAreNamedByTheirRole() {
+        SiloRules.PACKAGES_ARE_NAMED_BY_ROLE.check(productionCode);
+        assertFails(SiloRules.PACKAGES_ARE_NAMED_BY_ROLE, IssueHelpers.class);
+    }
+
+    @Test
+    void webComponentsLiveInApiPackagesOfWebModules() {
+        assertTrue(productionCode.contain("io.silo.common.web.api.SiloApplication"), "common-web imported");
+        SiloRules.WEB_COMPONENTS_RESIDE_IN_API_PACKAGES.check(productionCode);
+        SiloRules.NO_WEB_COMPONENT_IN_AN_EJB_MODULE.check(productionCode);
+        assertFails(SiloRules.WEB_COMPONENTS_RESIDE_IN_API_PACKAGES, WrongFixtures.ResourceOutsideApi.class);
+        // the fixtures are compiled into this module: named as if it were an EJB module, the rule must refuse them
+        assertFails(SiloRules.webComponentsOutsideModules("architecture-tests"), WrongFixtures.ResourceOutsideApi.class);
+    }
+
+    @Test
+    void productionCodeHoldsNoTestingEndpoint() {
+        SiloRules.NO_TESTING_CODE_IN_PRODUCTION.check(productionCode);
+        assertFails(SiloRules.NO_TESTING_CODE_IN_PRODUCTION, WrongFixtures.TestingResource.class);
+        assertFails(SiloRules.NO_TESTING_CODE_IN_PRODUCTION, io.silo.region.testing.fixture.TestingHelper.class);
     }
 
     private static void assertFails(ArchRule rule, Class<?>... fixtures) {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Targets: RPC p50 ≤ 1.5 × bare, RPC requests/s ≥ 0.7 × bare, at 1 and 16 concurrent callers.
  *
  * <p>Usage: {@code RpcBenchmark <control URL> <region URL> <output json>}; servers run with
- * {@code silo.testing.enabled=true}.
+ * the test WARs ({@code SILO_WARS=testing}).
  */
 public final class RpcBenchmark {
 

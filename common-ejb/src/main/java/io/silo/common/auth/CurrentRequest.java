@@ -32,11 +32,13 @@ public class CurrentRequest {
         return clientAddress;
     }
 
-    void authenticated(ApiPrincipal principal) {
+    /** Set once per request by the authentication filter (common-web), before any resource runs. */
+    public void authenticated(ApiPrincipal principal) {
         this.principal = principal;
     }
 
-    void clientAddress(String clientAddress) {
+    /** Set once per request by the authentication filter, from the connection or a trusted proxy's header. */
+    public void clientAddress(String clientAddress) {
         this.clientAddress = clientAddress;
     }
 }

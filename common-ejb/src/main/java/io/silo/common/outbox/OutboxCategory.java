@@ -1,5 +1,17 @@
 package io.silo.common.outbox;
 
+import io.silo.common.outbox.payload.ApiTokenReplica;
+import io.silo.common.outbox.payload.ApiTokenUse;
+import io.silo.common.outbox.payload.OrganizationIntegrationReplica;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationMemberReplica;
+import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
+import io.silo.common.outbox.payload.OrganizationProvisioningRequest;
+import io.silo.common.outbox.payload.ProjectKeyMappingReplica;
+import io.silo.common.outbox.payload.RegionAuditEntry;
+import io.silo.common.outbox.payload.UserReplica;
+import io.silo.common.outbox.payload.WebhookDelivery;
+
 /**
  * Every kind of message that crosses silos through the outbox, in one place: its shard scope, where it is
  * delivered and the {@link OutboxPayload} record it carries. The enum's name is stored in the outbox rows

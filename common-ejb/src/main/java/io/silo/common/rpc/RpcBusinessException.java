@@ -10,6 +10,9 @@ import jakarta.ejb.ApplicationException;
 @ApplicationException(rollback = true)
 public abstract class RpcBusinessException extends RuntimeException {
 
+    /** The problem type of a business error, followed by its class name; the caller rethrows that class. */
+    public static final String PROBLEM_TYPE = "urn:silo:rpc:error:";
+
     private static final long serialVersionUID = 1L;
 
     protected RpcBusinessException(String message) {

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.silo.system.harness.ApiClient.Reply;
 
 /**
- * Writes region → control outbox messages in a region, through its testing endpoint (enabled by the harness'
- * {@code SILO_TESTING_ENABLED}), which uses the region's real outbox service and transaction.
+ * Writes region → control outbox messages in a region, through its testing endpoint (the harness
+ * deploys the test WARs), which uses the region's real outbox service and transaction.
  */
 public final class RegionMessages {
 

@@ -104,10 +104,11 @@ public final class Topology {
         arguments.addAll(launcherOptions());
         seedRotatingRpcKeys();
         // the harness is the servers' "reverse proxy": each test client comes from its own X-Forwarded-For address;
-        // testing endpoints on (servers made to call each other, region → control messages written on demand),
+        // the test WARs, with their testing endpoints (servers made to call each other, region → control messages
+        // written on demand),
         // one operator account, and one RPC method switched off
         java.util.Map<String, String> environment = new java.util.HashMap<>(java.util.Map.of(
-                "SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1", "SILO_TESTING_ENABLED", "true",
+                "SILO_HTTP_TRUSTED_PROXIES", "127.0.0.1", "SILO_WARS", "testing",
                 "SILO_ADMIN_EMAILS", OPERATOR_EMAIL, "SILO_RPC_DISABLED", RPC_DISABLED));
         if (kind == Kind.OUTBOX) {
             environment.put("SILO_BROKER_MAX_REDELIVERY_DELAY", "1000");
@@ -170,34 +171,105 @@ public final class Topology {
         return Launcher.run("status", "--data-dir", dataDir.toString());
     }
 
-    /** The silos of this topology: {@code control, region-us, region-eu} or {@code monolith}. */
-    public List<String> silos() {
-        return kind == Kind.MONOLITH ? List.of("monolith") : List.of("control", "region-us", "region-eu");
+    /**
+     * What the launcher fixed for this data directory when it first started it ({@code <data dir>/topology}:
+     * one {@code KEY=VALUE} per line: mode, regions, ports, instances), read afresh on each call.
+     */
+    private Properties launcherState() {
+        Properties state = new Properties();
+        try (Reader reader = Files.newBufferedReader(dataDir.resolve("topology"))) {
+            state.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the topology in " + dataDir + " was never started", e);
+        }
+        return state;
     }
 
-    /** Every application server: each silo's first instance under the silo's name, then {@code <silo>-2} … */
+    /** Whether control and each region run as their own silos (not one MONOLITH process). */
+    public boolean isSplit() {
+        return kind != Kind.MONOLITH;
+    }
+
+    /** The regions this topology serves: {@code us, eu} when split; a monolith serves the first of them. */
+    public List<String> regions() {
+        List<String> regions = List.of(launcherState().getProperty("SAVED_REGIONS").split(","));
+        return isSplit() ? regions : regions.subList(0, 1);
+    }
+
+    /**
+     * The region a scenario that needs only one uses: eu when split (not the first region, so that nothing passes
+     * by defaulting to the first), the monolith's own region.
+     */
+    public String region() {
+        return regions().get(regions().size() - 1);
+    }
+
+    /** The server that plays control: {@code control}, or {@code monolith}. */
+    public String controlServer() {
+        return isSplit() ? "control" : "monolith";
+    }
+
+    /** The (first) server of a region's silo: {@code region-eu}, or {@code monolith} for the monolith's region. */
+    public String regionServer(String region) {
+        if (!regions().contains(region)) {
+            throw new IllegalArgumentException("no region " + region + " in " + kind + " (regions " + regions() + ")");
+        }
+        return isSplit() ? "region-" + region : "monolith";
+    }
+
+    /** The server of {@link #region()}. */
+    public String regionServer() {
+        return regionServer(region());
+    }
+
+    /** The silos of this topology: {@code control, region-us, region-eu} or {@code monolith}. */
+    public List<String> silos() {
+        return isSplit() ? java.util.stream.Stream.concat(java.util.stream.Stream.of("control"),
+                regions().stream().map(region -> "region-" + region)).toList() : List.of("monolith");
+    }
+
+    /**
+     * Every application server the launcher started, as it names them: each silo's first instance under the
+     * silo's name, then {@code <silo>-2} … (one {@code <data dir>/run/<server>.url} each).
+     */
     public List<String> servers() {
         List<String> servers = new ArrayList<>();
-        for (int n = 1; n <= Math.max(instances, controlInstances); n++) {
-            for (String silo : silos()) {
-                if (n <= (silo.equals("control") ? controlInstances : instances)) {
-                    servers.add(n == 1 ? silo : silo + "-" + n);
-                }
-            }
+        for (String silo : silos()) {
+            servers.addAll(instancesOf(silo));
         }
         return servers;
     }
 
-    /** The URL of a silo's first instance, or of instance n when named {@code <silo>-n}. */
-    public URI url(String server) {
-        if (!servers().contains(server)) {
-            throw new IllegalArgumentException("no server " + server + " in " + kind);
+    /** The servers of one silo, first instance first: {@code monolith, monolith-2}. */
+    public List<String> instancesOf(String silo) {
+        try (var files = Files.list(dataDir.resolve("run"))) {
+            return files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".url"))
+                    .map(name -> name.substring(0, name.length() - ".url".length()))
+                    .filter(server -> server.equals(silo) || server.matches(java.util.regex.Pattern.quote(silo) + "-[0-9]+"))
+                    .sorted(java.util.Comparator.comparingInt(server -> server.equals(silo) ? 1
+                            : Integer.parseInt(server.substring(silo.length() + 1))))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        int dash = server.lastIndexOf('-');
-        boolean numbered = dash > 0 && server.substring(dash + 1).chars().allMatch(Character::isDigit);
-        String silo = numbered ? server.substring(0, dash) : server;
-        int instance = numbered ? Integer.parseInt(server.substring(dash + 1)) : 1;
-        return URI.create("http://127.0.0.1:" + (httpPort + silos().indexOf(silo) + 10 * (instance - 1)));
+    }
+
+    /** The addresses of control's instances (a monolith's instances all play control). */
+    public List<URI> controlInstances() {
+        return instancesOf(controlServer()).stream().map(this::url).toList();
+    }
+
+    /** The URL of a server ({@code control}, {@code region-eu-2} …), as the launcher wrote it when it started it. */
+    public URI url(String server) {
+        Path file = dataDir.resolve("run").resolve(server + ".url");
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("no server " + server + " in " + kind + " (servers " + servers() + ")");
+        }
+        try {
+            return URI.create(Files.readString(file).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public int httpPort(String server) {
@@ -205,12 +277,12 @@ public final class Topology {
     }
 
     public int postgresPort() {
-        return postgresPort;
+        return Integer.parseInt(launcherState().getProperty("SAVED_PG_PORT"));
     }
 
-    /** The broker of a silo (its instances share it). */
+    /** The broker of a silo (its instances share it), from the settings the launcher generated for the silo. */
     public int brokerPort(String silo) {
-        return brokerPort + silos().indexOf(silo);
+        return URI.create(serverConfig(silo).getProperty("silo.broker.url")).getPort();
     }
 
     /** The settings the launcher generated for a server (database, broker, log file, mode). */

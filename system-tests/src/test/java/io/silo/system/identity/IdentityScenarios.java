@@ -49,11 +49,8 @@ public abstract class IdentityScenarios {
     /** Passwords, tokens, session ids and CSRF tokens the scenarios used: none may appear in clear anywhere. */
     private static final ConcurrentLinkedQueue<String> SECRETS = new ConcurrentLinkedQueue<>();
 
-    /** Control's instances in this topology (the first serves most scenarios). */
-    protected abstract List<URI> controlInstances(Topology topology);
-
     private URI control(Topology topology) {
-        return controlInstances(topology).get(0);
+        return topology.controlInstances().get(0);
     }
 
     private static String uniqueEmail(String who) {
@@ -138,7 +135,7 @@ public abstract class IdentityScenarios {
     @Test
     @Order(2)
     void logoutEndsTheSessionOnEveryControlInstance(Topology topology) {
-        List<URI> instances = controlInstances(topology);
+        List<URI> instances = topology.controlInstances();
         ApiClient first = loggedIn(instances.get(0), uniqueEmail("bob"), password());
         ApiClient last = first.on(instances.get(instances.size() - 1));
         assertEquals(200, last.get("/api/0/users/me/").status(), "a session opened on one instance works on the others");
@@ -221,13 +218,13 @@ public abstract class IdentityScenarios {
         ApiClient session = loggedIn(control(topology), uniqueEmail("frank"), password());
         String token = createToken(session, "member:read");
         String id = session.get("/api/0/api-tokens/").jsonArray().getJsonObject(0).getString("id");
-        for (URI instance : controlInstances(topology)) {
+        for (URI instance : topology.controlInstances()) {
             assertEquals(200, ApiClient.withToken(instance, token).get("/api/0/users/me/").status(),
                     "every instance has verified (and cached) the token: " + instance);
         }
         assertEquals(204, session.delete("/api/0/api-tokens/" + id + "/").status());
 
-        for (URI instance : controlInstances(topology)) {
+        for (URI instance : topology.controlInstances()) {
             assertEquals(401, within(Duration.ofSeconds(2), 401,
                     () -> ApiClient.withToken(instance, token).get("/api/0/users/me/").status()),
                     "the revocation reached " + instance + " well before its cache would lapse");
@@ -344,7 +341,7 @@ public abstract class IdentityScenarios {
         Reply hugeUrl = ApiClient.anonymous(control(topology)).get("/api/0/users/me/audit-log/?cursor=" + "x".repeat(20_000));
         assertTrue(List.of(400, 414, 431).contains(hugeUrl.status()), "an oversized URL is refused: " + hugeUrl.status());
         String stored = "Robert'); DROP TABLE users;--";
-        List<ApiClient> readers = controlInstances(topology).stream()
+        List<ApiClient> readers = topology.controlInstances().stream()
                 .map(instance -> ApiClient.withToken(instance, createToken(session, "member:read"))).toList();
         readers.forEach(reader -> assertEquals(200, reader.get("/api/0/users/me/").status(), "profile cached"));
         assertEquals(200, session.put("/api/0/users/me/", "{\"name\":" + Json.createValue(stored) + "}").status());

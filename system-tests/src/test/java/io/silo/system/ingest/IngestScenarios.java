@@ -26,12 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class IngestScenarios {
 
-    /** The region's server that tests send to. */
-    protected abstract String regionServer();
-
-    /** Every instance of that region (a rate limit holds across all of them). */
-    protected abstract List<String> regionInstances();
-
     private static final String BREADCRUMBS_TAGS_USER = ",\"environment\":\"production\",\"release\":\"shop@1.4.2\","
             + "\"tags\":{\"payment.provider\":\"acme\",\"shard\":7},"
             + "\"user\":{\"id\":\"u-1001\",\"email\":\"ada@example.com\",\"ip_address\":\"10.0.0.5\"},"
@@ -41,7 +35,7 @@ public abstract class IngestScenarios {
 
     @Test
     void anExceptionEventInAnEnvelopeIsStoredWithItsIssueEnvironmentAndRelease(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         byte[] envelope = SentrySdk.envelope(eventId).item("event", exceptionEvent(eventId,
                 "java.lang.IllegalStateException", "card declined", BREADCRUMBS_TAGS_USER)).build();
@@ -74,7 +68,7 @@ public abstract class IngestScenarios {
 
     @Test
     void aStoredEventAndItsIssueReadBackThroughTheEntities(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         assertEquals(200, SentrySdk.sendEnvelope(url(topology), key.projectId(), key.publicKey(),
                 SentrySdk.envelope(eventId).item("event", exceptionEvent(eventId, "java.lang.IllegalStateException",
@@ -102,7 +96,7 @@ public abstract class IngestScenarios {
 
     @Test
     void theSameExceptionTwiceIsOneIssueSeenTwiceAndADifferentFingerprintIsAnother(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         for (String user : List.of("a", "b", "a")) {
             String eventId = newEventId();
             assertEquals(200, SentrySdk.sendEnvelope(url(topology), key.projectId(), key.publicKey(),
@@ -120,7 +114,7 @@ public abstract class IngestScenarios {
 
     @Test
     void messagesThatDifferOnlyInNumbersHexIdsAndUuidsAreOneIssue(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String[] messages = {"Order 17 failed for cart 0x1f3a (session 6f1c2d3e-1a2b-4c3d-8e9f-001122334455)",
                 "Order 18 failed for cart 0x77 (session 0b1c2d3e-1a2b-4c3d-8e9f-aabbccddeeff)",
                 "Order 18 refused for cart 0x77 (session 0b1c2d3e-1a2b-4c3d-8e9f-aabbccddeeff)"};
@@ -139,7 +133,7 @@ public abstract class IngestScenarios {
 
     @Test
     void aRepeatedEventIdIsStoredOnceAndAnsweredWithTheSameId(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         String event = exceptionEvent(eventId, "java.lang.NullPointerException", "cart", "");
         for (int i = 0; i < 3; i++) {
@@ -152,7 +146,7 @@ public abstract class IngestScenarios {
 
     @Test
     void aResolvedIssueThatGetsANewEventIsUnresolvedAgain(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String first = newEventId();
         SentrySdk.store(url(topology), key.projectId(), key.publicKey(), exceptionEvent(first, "E", "x", ""));
         execute(topology, "UPDATE region.issue SET status = 'resolved' WHERE project_id = ?", key.projectId());
@@ -165,7 +159,7 @@ public abstract class IngestScenarios {
 
     @Test
     void gzipAndDeflateBodiesAreDecoded(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String gzipped = newEventId();
         Reply gzip = SentrySdk.post(url(topology), "/api/" + key.projectId() + "/envelope/", SentrySdk.gzip(
                         SentrySdk.envelope(gzipped).item("event", exceptionEvent(gzipped, "G", "zip", "")).build()),
@@ -183,7 +177,7 @@ public abstract class IngestScenarios {
 
     @Test
     void anEnvelopeWithAnAttachmentASessionAndAClientReportStoresItsEvent(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         byte[] attachment = "line one\nline two\n\u0000binary".getBytes(StandardCharsets.UTF_8);
         byte[] envelope = SentrySdk.envelope(eventId)
@@ -209,13 +203,13 @@ public abstract class IngestScenarios {
 
     @Test
     void concurrentEventsOfOneNewFingerprintMakeOneIssueThatCountsEachOnce(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         int events = 24;
         java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {
             List<java.util.concurrent.Future<Reply>> replies = new java.util.ArrayList<>();
             for (int i = 0; i < events; i++) {
-                String instance = regionInstances().get(i % regionInstances().size());
+                String instance = topology.instancesOf(topology.regionServer()).get(i % topology.instancesOf(topology.regionServer()).size());
                 String user = ",\"user\":{\"id\":\"u-" + (i % 5) + "\"}";
                 replies.add(clients.submit(() -> SentrySdk.store(topology.url(instance), key.projectId(),
                         key.publicKey(), exceptionEvent(newEventId(), "java.util.ConcurrentModificationException",
@@ -235,7 +229,7 @@ public abstract class IngestScenarios {
 
     @Test
     void theKeyMayComeAsTheSentryKeyQueryParameterOrTheEnvelopeHeadersDsn(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String byQuery = newEventId();
         Reply query = SentrySdk.post(url(topology), "/api/" + key.projectId() + "/envelope/?sentry_key="
                         + key.publicKey() + "&sentry_version=7",
@@ -251,7 +245,7 @@ public abstract class IngestScenarios {
 
     @Test
     void malformedEnvelopesAndInvalidEventsAreRefusedWith400AndWriteNothing(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         String valid = exceptionEvent(eventId, "V", "valid", "");
         Map<String, byte[]> refused = Map.of(
@@ -278,7 +272,7 @@ public abstract class IngestScenarios {
 
     @Test
     void anUnknownItemTypeIsAcceptedAndSkipped(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String eventId = newEventId();
         Reply onlyUnknown = SentrySdk.sendEnvelope(url(topology), key.projectId(), key.publicKey(),
                 SentrySdk.envelope(eventId).item("hologram", "{\"event_id\":\"" + eventId + "\"}").build());
@@ -295,9 +289,9 @@ public abstract class IngestScenarios {
 
     @Test
     void unknownDisabledAndForeignKeysAreRefusedAndWriteNothing(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
-        ProjectKey other = Projects.create(topology, regionServer());
-        ProjectKey disabled = Projects.create(topology, regionServer(), Json.createObjectBuilder().add("keyActive", false));
+        ProjectKey key = Projects.create(topology, topology.regionServer());
+        ProjectKey other = Projects.create(topology, topology.regionServer());
+        ProjectKey disabled = Projects.create(topology, topology.regionServer(), Json.createObjectBuilder().add("keyActive", false));
         String eventId = newEventId();
         String event = exceptionEvent(eventId, "K", "key", "");
 
@@ -321,7 +315,7 @@ public abstract class IngestScenarios {
 
     @Test
     void bodiesOverTheLimitsAreRefusedWith413AndWriteNothing(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer());
+        ProjectKey key = Projects.create(topology, topology.regionServer());
         String big = newEventId();
         String bigEvent = exceptionEvent(big, "B", "x".repeat(1_100_000), "");
         Reply event = SentrySdk.store(url(topology), key.projectId(), key.publicKey(), bigEvent);
@@ -341,9 +335,9 @@ public abstract class IngestScenarios {
 
     @Test
     void aKeyOverItsRateLimitIsRefusedWith429OnEveryInstance(Topology topology) throws Exception {
-        ProjectKey key = Projects.create(topology, regionServer(), Json.createObjectBuilder()
+        ProjectKey key = Projects.create(topology, topology.regionServer(), Json.createObjectBuilder()
                 .add("rateLimitCount", 3).add("rateLimitWindow", 3600));
-        List<String> instances = regionInstances();
+        List<String> instances = topology.instancesOf(topology.regionServer());
         for (int i = 0; i < 3; i++) {
             String eventId = newEventId();
             Reply accepted = SentrySdk.store(topology.url(instances.get(i % instances.size())), key.projectId(),
@@ -364,12 +358,12 @@ public abstract class IngestScenarios {
 
     /** silo_ingest_items_total of an item type and outcome, over every instance of the region. */
     private double items(Topology topology, String type, String outcome) {
-        return regionInstances().stream().mapToDouble(instance -> ServerMetrics.value(topology.url(instance),
+        return topology.instancesOf(topology.regionServer()).stream().mapToDouble(instance -> ServerMetrics.value(topology.url(instance),
                 "silo_ingest_items_total", Map.of("type", type, "outcome", outcome))).sum();
     }
 
     private URI url(Topology topology) {
-        return topology.url(regionServer());
+        return topology.url(topology.regionServer());
     }
 
     /** The project's events and issues, as "events|issues". */
@@ -379,11 +373,11 @@ public abstract class IngestScenarios {
     }
 
     private String query(Topology topology, String sql, Object... parameters) throws Exception {
-        return Database.queryOne(topology, regionServer(), sql, parameters);
+        return Database.queryOne(topology, topology.regionServer(), sql, parameters);
     }
 
     private void execute(Topology topology, String sql, Object... parameters) throws Exception {
-        try (var connection = topology.connectAs(regionServer()); var statement = connection.prepareStatement(sql)) {
+        try (var connection = topology.connectAs(topology.regionServer()); var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -27,29 +27,21 @@ public abstract class IssueLinkScenarios {
 
     private static final String[] SCOPES = {"org:read", "org:write", "project:write", "event:read", "event:write"};
 
-    protected abstract String controlServer();
-
-    /** The server holding region {@code region}'s data. */
-    protected abstract String regionServer(String region);
-
-    /** The region to create the organization in. */
-    protected abstract String region();
-
     /** An organization with one issue, and the owner's client on control's address. */
     private record Organization(ApiClient owner, String slug, long issueId) {
     }
 
     private Organization organizationWithAnIssue(Topology topology, String who) throws Exception {
-        ApiClient owner = Accounts.newUserWithToken(topology.url(controlServer()), who, SCOPES);
+        ApiClient owner = Accounts.newUserWithToken(topology.url(topology.controlServer()), who, SCOPES);
         String slug = who + "-" + UUID.randomUUID().toString().substring(0, 8);
-        WebhookScenarios.createOrganization(owner, slug, region());
+        WebhookScenarios.createOrganization(owner, slug, topology.region());
         Reply project = owner.post("/api/0/teams/" + slug + "/" + slug + "/projects/",
                 Json.createObjectBuilder().add("name", "Backend").add("platform", "java").build().toString());
         assertEquals(201, project.status(), project.toString());
         String projectId = project.json().getString("id");
         Reply keys = owner.get("/api/0/projects/" + slug + "/" + project.json().getString("slug") + "/keys/");
         assertEquals(200, keys.status(), keys.toString());
-        Reply stored = ApiClient.anonymous(topology.url(regionServer(region()))).post("/api/" + projectId
+        Reply stored = ApiClient.anonymous(topology.url(topology.regionServer(topology.region()))).post("/api/" + projectId
                 + "/store/?sentry_key=" + keys.jsonArray().getJsonObject(0).getString("public"),
                 "{\"message\":\"Payment provider timed out\",\"level\":\"error\"}");
         assertEquals(200, stored.status(), stored.toString());
@@ -147,7 +139,7 @@ public abstract class IssueLinkScenarios {
                 .add("changelog", Json.createObjectBuilder().add("items", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("field", "status").add("fromString", "In Progress")
                                 .add("toString", "Done")))).build().toString();
-        Reply received = Webhooks.jira(ApiClient.anonymous(topology.url(controlServer())), done,
+        Reply received = Webhooks.jira(ApiClient.anonymous(topology.url(topology.controlServer())), done,
                 topology.webhookSecret(Topology.JIRA_WEBHOOK_SECRET));
         assertEquals(202, received.status(), received.toString());
 
@@ -179,7 +171,7 @@ public abstract class IssueLinkScenarios {
         Reply badSlackKey = link(organization, slack, "OPS-7");
         assertEquals(400, badSlackKey.status(), badSlackKey.toString());
 
-        ApiClient provider = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient provider = ApiClient.anonymous(topology.url(topology.controlServer()));
         String reply = Json.createObjectBuilder().add("type", "event_callback").add("team_id", team)
                 .add("event", Json.createObjectBuilder().add("type", "message").add("channel", "C0ALERTS")
                         .add("user", "U042").add("text", "Looking into it").add("ts", "1700000100.000200")
@@ -206,7 +198,7 @@ public abstract class IssueLinkScenarios {
         assertEquals(1, githubEvents.size(), activities(organization).toString());
         assertEquals("octocat", githubEvents.get(0).getJsonObject("data").getString("user"));
         assertEquals("unresolved", issueStatus(organization), "this installation does not sync status");
-        assertEquals("0", Database.queryOne(topology, regionServer(region()),
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(topology.region()),
                 "SELECT count(*) FROM region.issue_activity WHERE issue_id = ?", other.issueId()),
                 "the other organization shares the Slack workspace but linked nothing");
         assertEquals(1, activities(organization).stream().filter(a -> a.getString("type").startsWith("slack.")).count(),

@@ -24,14 +24,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class WebhookScenarios {
 
-    protected abstract String controlServer();
-
-    /** The server holding region {@code region}'s data. */
-    protected abstract String regionServer(String region);
-
-    /** The regions to create organizations in. */
-    protected abstract List<String> regions();
-
     /** A user of control with a token that may create organizations and install integrations. */
     public static ApiClient newUser(Topology topology, String controlServer, String who) {
         return Accounts.newUserWithToken(topology.url(controlServer), who, "org:read", "org:write");
@@ -102,7 +94,7 @@ public abstract class WebhookScenarios {
 
     private Installed installedOrganization(Topology topology, String who, String region, String provider,
                                             String externalId) throws InterruptedException {
-        ApiClient user = newUser(topology, controlServer(), who);
+        ApiClient user = newUser(topology, topology.controlServer(), who);
         String slug = unique(who);
         long organizationId = createOrganization(user, slug, region);
         Reply installed = installAsOwner(user, slug, provider, externalId);
@@ -116,38 +108,38 @@ public abstract class WebhookScenarios {
 
     @Test
     void aSignedPushReachesEveryRegionOfTheInstallationOnceWithItsCommits(Topology topology) throws Exception {
-        ApiClient user = newUser(topology, controlServer(), "github-push");
+        ApiClient user = newUser(topology, topology.controlServer(), "github-push");
         String installationId = newInstallationId();
         String repository = unique("acme/app");
         java.util.Map<String, Long> organizations = new java.util.TreeMap<>();
-        for (String region : regions()) {
+        for (String region : topology.regions()) {
             String slug = unique("gh-" + region);
             organizations.put(region, createOrganization(user, slug, region));
             Reply installed = installAsOwner(user, slug, "github", installationId);
             assertEquals(201, installed.status(), installed.toString());
             assertEquals("active", installed.json().getString("status"));
-            assertEquals("active", Database.await(topology, regionServer(region), Duration.ofSeconds(30), "active",
+            assertEquals("active", Database.await(topology, topology.regionServer(region), Duration.ofSeconds(30), "active",
                     "SELECT status FROM region.organization_integration_replica WHERE organization_id = ?",
                     organizations.get(region)), "the region learns of its organization's installation");
         }
-        ApiClient github = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient github = ApiClient.anonymous(topology.url(topology.controlServer()));
 
         Reply received = Webhooks.github(github, "push", push(installationId, repository, "a1b2c3", "d4e5f6"),
                 topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
 
         assertEquals(202, received.status(), received.toString());
         assertTrue(received.json().getBoolean("routed"), received.toString());
-        assertEquals(regions().stream().sorted().toList(), received.json().getJsonArray("regions").getValuesAs(
+        assertEquals(topology.regions().stream().sorted().toList(), received.json().getJsonArray("regions").getValuesAs(
                 jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
         long deliveryId = Long.parseLong(received.json().getString("id"));
-        for (String region : regions()) {
-            assertEquals("2", Database.await(topology, regionServer(region), Duration.ofSeconds(30), "2",
+        for (String region : topology.regions()) {
+            assertEquals("2", Database.await(topology, topology.regionServer(region), Duration.ofSeconds(30), "2",
                     "SELECT count(*) FROM region.repository_commit WHERE organization_id = ? AND repository = ?",
                     organizations.get(region), repository), "both commits reach region " + region);
         }
         Thread.sleep(3_000);
-        for (String region : regions()) {
-            assertEquals("1|2|Fix a1b2c3", Database.queryOne(topology, regionServer(region),
+        for (String region : topology.regions()) {
+            assertEquals("1|2|Fix a1b2c3", Database.queryOne(topology, topology.regionServer(region),
                     "SELECT (SELECT count(*) FROM region.webhook_delivery WHERE id = ?) || '|' || (SELECT count(*)"
                             + " FROM region.repository_commit WHERE repository = ?) || '|' || (SELECT message FROM"
                             + " region.repository_commit WHERE repository = ? AND sha = 'a1b2c3')",
@@ -158,11 +150,11 @@ public abstract class WebhookScenarios {
     @Test
     void aPullRequestIsRecordedWithItsLatestState(Topology topology) throws Exception {
         String installationId = newInstallationId();
-        String region = regions().get(0);
+        String region = topology.regions().get(0);
         long organizationId = installedOrganization(topology, "github-pr", region, "github", installationId).organizationId();
         String repository = unique("acme/web");
         String secret = topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET);
-        ApiClient github = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient github = ApiClient.anonymous(topology.url(topology.controlServer()));
         for (String action : List.of("opened", "closed")) {
             String body = Json.createObjectBuilder().add("action", action)
                     .add("repository", Json.createObjectBuilder().add("full_name", repository))
@@ -174,7 +166,7 @@ public abstract class WebhookScenarios {
             assertEquals(202, Webhooks.github(github, "pull_request", body, secret).status());
         }
 
-        assertEquals("closed|closed|Speed up ingest", Database.await(topology, regionServer(region), Duration.ofSeconds(30),
+        assertEquals("closed|closed|Speed up ingest", Database.await(topology, topology.regionServer(region), Duration.ofSeconds(30),
                 "closed|closed|Speed up ingest", "SELECT state || '|' || last_action || '|' || title FROM region.pull_request"
                         + " WHERE organization_id = ? AND repository = ? AND number = 7", organizationId, repository));
     }
@@ -182,12 +174,12 @@ public abstract class WebhookScenarios {
     @Test
     void aTamperedBodyOrAWrongSecretIs401AndNothingIsStored(Topology topology) throws Exception {
         String installationId = newInstallationId();
-        String region = regions().get(0);
+        String region = topology.regions().get(0);
         installedOrganization(topology, "github-tamper", region, "github", installationId);
         String repository = unique("acme/secret");
         String secret = topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET);
         String body = push(installationId, repository, "bad001");
-        ApiClient github = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient github = ApiClient.anonymous(topology.url(topology.controlServer()));
 
         Reply tampered = github.send("POST", "/extensions/github/webhook/", body.replace("bad001", "bad002"),
                 java.util.Map.of("X-GitHub-Event", "push", "X-Hub-Signature-256", "sha256=" + Webhooks.hmac(secret, body)));
@@ -201,31 +193,31 @@ public abstract class WebhookScenarios {
         assertTrue(tampered.json().getString("detail").contains("does not match"), tampered.toString());
         assertTrue(unsigned.json().getString("detail").contains("missing"), unsigned.toString());
         Thread.sleep(3_000);
-        assertEquals("0|0", Database.queryOne(topology, controlServer(), "SELECT (SELECT count(*) FROM control.control_outbox"
+        assertEquals("0|0", Database.queryOne(topology, topology.controlServer(), "SELECT (SELECT count(*) FROM control.control_outbox"
                 + " WHERE category = 'WEBHOOK_DELIVERY' AND payload LIKE ?) || '|' || (SELECT count(*) FROM"
                 + " control.unroutable_webhook WHERE external_id = ?)", "%" + repository + "%", installationId));
-        assertEquals("0", Database.queryOne(topology, regionServer(region),
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(region),
                 "SELECT count(*) FROM region.repository_commit WHERE repository = ?", repository));
     }
 
     @Test
     void aWebhookNoOrganizationInstalledIsAcknowledgedAndRecordedAsUnroutable(Topology topology) throws Exception {
         String installationId = newInstallationId();
-        ApiClient github = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient github = ApiClient.anonymous(topology.url(topology.controlServer()));
 
         Reply received = Webhooks.github(github, "push", push(installationId, unique("nobody/repo"), "c0ffee"),
                 topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
 
         assertEquals(202, received.status(), received.toString());
         assertFalse(received.json().getBoolean("routed"), received.toString());
-        assertEquals("push|no integration with this external id", Database.queryOne(topology, controlServer(),
+        assertEquals("push|no integration with this external id", Database.queryOne(topology, topology.controlServer(),
                 "SELECT event_type || '|' || reason FROM control.unroutable_webhook WHERE id = ?",
                 Long.parseLong(received.json().getString("id"))));
     }
 
     @Test
     void slackUrlVerificationIsAnsweredWithItsChallengeOnlyWhenSigned(Topology topology) {
-        ApiClient slack = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient slack = ApiClient.anonymous(topology.url(topology.controlServer()));
         String challenge = unique("challenge");
         String body = Json.createObjectBuilder().add("type", "url_verification").add("challenge", challenge)
                 .add("token", "legacy").build().toString();
@@ -244,10 +236,10 @@ public abstract class WebhookScenarios {
 
     @Test
     void onlyOwnersAndManagersOfTheOrganizationInstallIntegrations(Topology topology) throws Exception {
-        ApiClient owner = newUser(topology, controlServer(), "integration-owner");
-        ApiClient stranger = newUser(topology, controlServer(), "integration-stranger");
+        ApiClient owner = newUser(topology, topology.controlServer(), "integration-owner");
+        ApiClient stranger = newUser(topology, topology.controlServer(), "integration-stranger");
         String slug = unique("own");
-        createOrganization(owner, slug, regions().get(0));
+        createOrganization(owner, slug, topology.regions().get(0));
 
         Reply installed = installAsOwner(owner, slug, "slack", unique("T"));
         Reply refused = install(stranger, slug, "github", newInstallationId());
@@ -269,12 +261,12 @@ public abstract class WebhookScenarios {
     @Test
     void aSignedJiraIssueUpdateReachesTheSitesOrganizationsAndAWrongSignatureIs401(Topology topology) throws Exception {
         String site = unique("acme") + ".atlassian.net";
-        String region = regions().get(regions().size() - 1);
+        String region = topology.regions().get(topology.regions().size() - 1);
         installedOrganization(topology, "jira", region, "jira", site);
         String body = Json.createObjectBuilder().add("webhookEvent", "jira:issue_updated")
                 .add("issue", Json.createObjectBuilder().add("key", "OPS-1")
                         .add("self", "https://" + site + "/rest/api/2/issue/10001")).build().toString();
-        ApiClient jira = ApiClient.anonymous(topology.url(controlServer()));
+        ApiClient jira = ApiClient.anonymous(topology.url(topology.controlServer()));
         String secret = topology.webhookSecret(Topology.JIRA_WEBHOOK_SECRET);
 
         Reply forged = Webhooks.jira(jira, body, "not-" + secret);
@@ -282,7 +274,7 @@ public abstract class WebhookScenarios {
 
         assertEquals(401, forged.status(), forged.toString());
         assertEquals(202, received.status(), received.toString());
-        assertEquals("jira|jira:issue_updated", Database.await(topology, regionServer(region), Duration.ofSeconds(30),
+        assertEquals("jira|jira:issue_updated", Database.await(topology, topology.regionServer(region), Duration.ofSeconds(30),
                 "jira|jira:issue_updated", "SELECT provider || '|' || event_type FROM region.webhook_delivery WHERE id = ?",
                 Long.parseLong(received.json().getString("id"))));
     }
@@ -293,9 +285,9 @@ public abstract class WebhookScenarios {
         String installationId = newInstallationId();
         List<ApiClient> owners = new java.util.ArrayList<>();
         List<String> slugs = new java.util.ArrayList<>();
-        for (String region : regions()) {
+        for (String region : topology.regions()) {
             for (int i = 0; i < 2; i++) {
-                ApiClient owner = newUser(topology, controlServer(), "race");
+                ApiClient owner = newUser(topology, topology.controlServer(), "race");
                 String slug = unique("race");
                 createOrganization(owner, slug, region);
                 awaitManager(owner, slug);
@@ -323,9 +315,9 @@ public abstract class WebhookScenarios {
         } finally {
             pool.shutdownNow();
         }
-        assertEquals("1", Database.queryOne(topology, controlServer(),
+        assertEquals("1", Database.queryOne(topology, topology.controlServer(),
                 "SELECT count(*) FROM control.integration WHERE provider = 'github' AND external_id = ?", installationId));
-        assertEquals(String.valueOf(owners.size()), Database.queryOne(topology, controlServer(),
+        assertEquals(String.valueOf(owners.size()), Database.queryOne(topology, topology.controlServer(),
                 "SELECT count(*) FROM control.organization_integration oi JOIN control.integration i"
                         + " ON i.id = oi.integration_id WHERE i.external_id = ? AND oi.status = 'active'", installationId),
                 "one installation per organization");
@@ -342,7 +334,7 @@ public abstract class WebhookScenarios {
     @Test
     void aWebhookOverTheSizeLimitIs413AndNothingIsStored(Topology topology) throws Exception {
         String installationId = newInstallationId();
-        String region = regions().get(0);
+        String region = topology.regions().get(0);
         installedOrganization(topology, "github-large", region, "github", installationId);
         String repository = unique("acme/large");
         StringBuilder message = new StringBuilder();
@@ -354,7 +346,7 @@ public abstract class WebhookScenarios {
         Reply refused;
         try {
             Thread.sleep(6_000); // the servers cache live config for 5 s
-            refused = Webhooks.github(ApiClient.anonymous(topology.url(controlServer())), "push", body,
+            refused = Webhooks.github(ApiClient.anonymous(topology.url(topology.controlServer())), "push", body,
                     topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
         } finally {
             topology.setLiveConfig("silo.integrations.webhook-max-bytes", null);
@@ -362,25 +354,25 @@ public abstract class WebhookScenarios {
         assertEquals(413, refused.status(), refused.toString());
         assertTrue(refused.isProblem() && refused.body().contains("silo.integrations.webhook-max-bytes"), refused.toString());
         Thread.sleep(2_000);
-        assertEquals("0", Database.queryOne(topology, regionServer(region),
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(region),
                 "SELECT count(*) FROM region.repository_commit WHERE repository = ?", repository), "nothing was delivered");
     }
 
     @Test
     void aDeliveryOlderThanTheMaximumAgeIsDeadLetteredWithItsReasonAndReplayable(Topology topology) throws Exception {
         String installationId = newInstallationId();
-        String region = regions().get(0);
+        String region = topology.regions().get(0);
         long organizationId = installedOrganization(topology, "github-expired", region, "github", installationId)
                 .organizationId();
         String repository = unique("acme/old");
-        ApiClient operator = ApiClient.withToken(topology.url(regionServer(region)),
-                Accounts.token(Accounts.operator(topology.url(controlServer())).session(), "admin"));
+        ApiClient operator = ApiClient.withToken(topology.url(topology.regionServer(region)),
+                Accounts.token(Accounts.operator(topology.url(topology.controlServer())).session(), "admin"));
         long deliveryId;
         java.util.Optional<jakarta.json.JsonObject> parked;
         topology.setLiveConfig("silo.integrations.webhook-max-age", "PT0S");
         try {
             Thread.sleep(6_000); // the servers cache live config for 5 s
-            Reply received = Webhooks.github(ApiClient.anonymous(topology.url(controlServer())), "push",
+            Reply received = Webhooks.github(ApiClient.anonymous(topology.url(topology.controlServer())), "push",
                     push(installationId, repository, "0ld5ha"), topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
             assertEquals(202, received.status(), received.toString());
             deliveryId = Long.parseLong(received.json().getString("id"));
@@ -392,12 +384,12 @@ public abstract class WebhookScenarios {
         assertTrue(parked.isPresent(), "the expired delivery is in the region's DLQ");
         assertEquals("WEBHOOK_DELIVERY", parked.get().getString("category"));
         assertTrue(parked.get().getString("reason").contains("expired"), parked.get().toString());
-        assertEquals("0", Database.queryOne(topology, regionServer(region),
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(region),
                 "SELECT count(*) FROM region.repository_commit WHERE repository = ?", repository), "nothing was applied");
         Thread.sleep(6_000);
         Reply replayed = operator.post("/api/0/admin/outbox/dead-letters/" + parked.get().getString("id") + "/replay/", null);
         assertEquals(200, replayed.status(), replayed.toString());
-        assertEquals("1", Database.await(topology, regionServer(region), Duration.ofSeconds(30), "1",
+        assertEquals("1", Database.await(topology, topology.regionServer(region), Duration.ofSeconds(30), "1",
                 "SELECT count(*) FROM region.repository_commit WHERE organization_id = ? AND repository = ?",
                 organizationId, repository), "replayed with the default maximum age, the delivery is applied");
     }

@@ -46,10 +46,6 @@ public abstract class IssuesScenarios {
 
     private static final Map<Topology.Kind, World> WORLDS = new ConcurrentHashMap<>();
 
-    protected abstract String controlServer();
-
-    protected abstract String regionServer();
-
     /** The five issues' organization, made once per topology. */
     record World(Project project, Map<String, Long> issues, List<String> eventsOfI5, long oldIssue, Instant made) {
 
@@ -83,8 +79,8 @@ public abstract class IssuesScenarios {
     }
 
     private World makeWorld(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "issues");
-        Project project = IssueFixtures.project(topology, regionServer(), owner);
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "issues");
+        Project project = IssueFixtures.project(topology, topology.regionServer(), owner);
         Instant now = Instant.now();
         Map<String, Long> issues = new LinkedHashMap<>();
         List<String> eventsOfI5 = new ArrayList<>();
@@ -105,19 +101,19 @@ public abstract class IssuesScenarios {
                 if (users[i] != null) {
                     event.add("user", Json.createObjectBuilder().add("id", users[i]));
                 }
-                String eventId = send(topology, regionServer(), project, event.build());
+                String eventId = send(topology, topology.regionServer(), project, event.build());
                 if (label.equals("I5")) {
                     eventsOfI5.add(eventId);
                 }
             }
             issues.put(label, issueIdOf(topology, project, label));
         }
-        send(topology, regionServer(), project, event("I6", now.minus(20, ChronoUnit.DAYS), "error", "I6 long ago").build());
+        send(topology, topology.regionServer(), project, event("I6", now.minus(20, ChronoUnit.DAYS), "error", "I6 long ago").build());
         return new World(project, issues, eventsOfI5, issueIdOf(topology, project, "I6"), now);
     }
 
     private long issueIdOf(Topology topology, Project project, String label) throws Exception {
-        return Long.parseLong(Database.queryOne(topology, regionServer(),
+        return Long.parseLong(Database.queryOne(topology, topology.regionServer(),
                 "SELECT id FROM region.issue WHERE project_id = ? AND title LIKE ?", project.id(), label + " %"));
     }
 
@@ -257,10 +253,10 @@ public abstract class IssuesScenarios {
 
     @Test
     void anExceptionEventShowsItsExceptionEntry(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "exceptions");
-        Project project = IssueFixtures.project(topology, regionServer(), owner);
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "exceptions");
+        Project project = IssueFixtures.project(topology, topology.regionServer(), owner);
         String eventId = SentrySdk.newEventId();
-        assertEquals(200, SentrySdk.store(topology.url(regionServer()), project.id(), project.publicKey(),
+        assertEquals(200, SentrySdk.store(topology.url(topology.regionServer()), project.id(), project.publicKey(),
                 SentrySdk.exceptionEvent(eventId, "java.lang.IllegalStateException", "cart is empty", "")).status());
         JsonObject event = owner.api().get("/api/0/projects/" + owner.slug() + "/" + project.slug() + "/events/"
                 + eventId + "/").json();
@@ -273,12 +269,12 @@ public abstract class IssuesScenarios {
 
     @Test
     void resolvingAnIssueMovesItToIsResolvedAndIsAuditedInControl(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "resolver");
-        Project project = IssueFixtures.project(topology, regionServer(), owner);
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "resolver");
+        Project project = IssueFixtures.project(topology, topology.regionServer(), owner);
         Instant now = Instant.now();
-        send(topology, regionServer(), project, event("R1", now.minusSeconds(60), "error", "R1 broken").build());
-        send(topology, regionServer(), project, event("R2", now.minusSeconds(30), "error", "R2 broken").build());
-        long r1 = Long.parseLong(Database.queryOne(topology, regionServer(),
+        send(topology, topology.regionServer(), project, event("R1", now.minusSeconds(60), "error", "R1 broken").build());
+        send(topology, topology.regionServer(), project, event("R2", now.minusSeconds(30), "error", "R2 broken").build());
+        long r1 = Long.parseLong(Database.queryOne(topology, topology.regionServer(),
                 "SELECT id FROM region.issue WHERE project_id = ? AND title = 'R1 broken'", project.id()));
         String issue = "/api/0/organizations/" + owner.slug() + "/issues/" + r1 + "/";
 
@@ -302,13 +298,13 @@ public abstract class IssuesScenarios {
         assertEquals(1, owner.api().get("/api/0/organizations/" + owner.slug() + "/issues/").jsonArray().size(),
                 "no query means is:unresolved");
 
-        assertEquals("1", Database.await(topology, controlServer(), Duration.ofSeconds(30), "1",
+        assertEquals("1", Database.await(topology, topology.controlServer(), Duration.ofSeconds(30), "1",
                 "SELECT count(*) FROM control.audit_log WHERE organization_id = ? AND event = 'issue.resolved'"
                         + " AND actor_user_id = ?", owner.organizationId(), owner.account().userId()));
         assertEquals(200, owner.api().put(issue, "{\"status\":\"ignored\"}").status());
         assertEquals(List.of(String.valueOf(r1)), ids(owner.api().get(list + q("is:ignored"))));
         assertEquals(200, owner.api().put(issue, "{\"status\":\"ignored\"}").status());
-        assertEquals("1", Database.await(topology, controlServer(), Duration.ofSeconds(30), "1",
+        assertEquals("1", Database.await(topology, topology.controlServer(), Duration.ofSeconds(30), "1",
                 "SELECT count(*) FROM control.audit_log WHERE organization_id = ? AND event = 'issue.ignored'",
                 owner.organizationId()), "setting the status it has audits nothing");
     }
@@ -321,9 +317,9 @@ public abstract class IssuesScenarios {
     @Test
     void aMemberOfAnotherOrganizationFindsNoneOfItsIssuesEventsOrProjects(Topology topology) throws Exception {
         World victim = world(topology);
-        Organizations.Owner intruder = Organizations.create(topology, regionServer(), "intruder");
-        Project own = IssueFixtures.project(topology, regionServer(), intruder);
-        String ownEvent = send(topology, regionServer(), own, event("X", Instant.now(), "error", "X own").build());
+        Organizations.Owner intruder = Organizations.create(topology, topology.regionServer(), "intruder");
+        Project own = IssueFixtures.project(topology, topology.regionServer(), intruder);
+        String ownEvent = send(topology, topology.regionServer(), own, event("X", Instant.now(), "error", "X own").build());
         long victimIssue = victim.issues().get("I5");
         String victimEvent = victim.eventsOfI5().get(0);
         String theirs = victim.slug();
@@ -361,13 +357,13 @@ public abstract class IssuesScenarios {
     @Test
     void aTokenWithoutEventScopesIsRefused(Topology topology) throws Exception {
         World world = world(topology);
-        ApiClient orgReader = Organizations.newUserIn(topology, regionServer(), "orgreader", "org:read");
+        ApiClient orgReader = Organizations.newUserIn(topology, topology.regionServer(), "orgreader", "org:read");
         Reply refused = orgReader.get("/api/0/organizations/" + world.slug() + "/issues/");
         assertEquals(403, refused.status(), refused.toString());
         assertTrue(refused.isProblem(), refused.toString());
 
         String readOnly = Accounts.token(world.project().owner().account().session(), "event:read");
-        ApiClient reader = ApiClient.withToken(topology.url(regionServer()), readOnly);
+        ApiClient reader = ApiClient.withToken(topology.url(topology.regionServer()), readOnly);
         String issue = "/api/0/organizations/" + world.slug() + "/issues/" + world.issues().get("I1") + "/";
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (reader.get(issue).status() == 401 && System.nanoTime() < deadline) {

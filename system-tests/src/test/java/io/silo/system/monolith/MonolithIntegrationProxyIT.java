@@ -1,5 +1,6 @@
 package io.silo.system.monolith;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.MonolithTopologyTest;
 import io.silo.system.harness.Organizations;
 import io.silo.system.harness.ThirdPartyProvider;
-import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

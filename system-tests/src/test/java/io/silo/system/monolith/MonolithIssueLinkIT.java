@@ -6,19 +6,4 @@ import io.silo.system.integration.IssueLinkScenarios;
 /** Issue links and the tools' webhooks within one process, through the same outbox path. */
 @MonolithTopologyTest
 class MonolithIssueLinkIT extends IssueLinkScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String regionServer(String region) {
-        return "monolith";
-    }
-
-    @Override
-    protected String region() {
-        return "us";
-    }
 }

@@ -6,14 +6,4 @@ import io.silo.system.issues.IssuesScenarios;
 /** The issues and events API of the monolith's region. */
 @MonolithTopologyTest
 class MonolithIssuesIT extends IssuesScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "monolith";
-    }
 }

@@ -6,19 +6,4 @@ import io.silo.system.organization.OrganizationApiScenarios;
 /** The organization API of the monolith's region, with control in the same process. */
 @MonolithTopologyTest
 class MonolithOrganizationApiIT extends OrganizationApiScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String region() {
-        return "us";
-    }
 }

@@ -6,9 +6,4 @@ import io.silo.system.organization.OrganizationIsolationScenarios;
 /** No organization-scoped endpoint of the monolith answers for another organization. */
 @MonolithTopologyTest
 class MonolithOrganizationIsolationIT extends OrganizationIsolationScenarios {
-
-    @Override
-    protected String regionServer() {
-        return "monolith";
-    }
 }

@@ -1,11 +1,11 @@
 package io.silo.system.monolith;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.silo.system.harness.Accounts;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.MonolithTopologyTest;
-import io.silo.system.harness.Topology;
 import org.junit.jupiter.api.Test;
 
 /**

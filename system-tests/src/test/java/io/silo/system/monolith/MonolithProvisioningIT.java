@@ -6,19 +6,4 @@ import io.silo.system.organization.ProvisioningScenarios;
 /** Organizations provisioned in the monolith's region, with control's directory in the same process. */
 @MonolithTopologyTest
 class MonolithProvisioningIT extends ProvisioningScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "monolith";
-    }
-
-    @Override
-    protected String region() {
-        return "us";
-    }
 }

@@ -6,9 +6,4 @@ import io.silo.system.issues.RetentionScenarios;
 /** Event retention in the monolith's region. */
 @MonolithTopologyTest
 class MonolithRetentionIT extends RetentionScenarios {
-
-    @Override
-    protected String regionServer() {
-        return "monolith";
-    }
 }

@@ -1,5 +1,6 @@
 package io.silo.system.monolith;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +9,6 @@ import io.silo.system.harness.Migrations;
 import io.silo.system.harness.LauncherResult;
 import io.silo.system.harness.MonolithTopologyTest;
 import io.silo.system.harness.Processes;
-import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.sql.Connection;

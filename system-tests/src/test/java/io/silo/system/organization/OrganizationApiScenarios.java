@@ -33,15 +33,9 @@ public abstract class OrganizationApiScenarios {
     private static final Duration REPLICATION = Duration.ofSeconds(30);
     private static final Pattern NEXT = Pattern.compile("<([^>]+)>; rel=\"next\"; results=\"(true|false)\"");
 
-    protected abstract String controlServer();
-
-    protected abstract String regionServer();
-
-    protected abstract String region();
-
     @Test
     void anOrganizationIsReadAndRenamedAndControlLearnsTheNewName(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "orgapi");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "orgapi");
         String path = "/api/0/organizations/" + owner.slug() + "/";
 
         JsonObject read = ok(owner.api().get(path));
@@ -52,9 +46,9 @@ public abstract class OrganizationApiScenarios {
         assertNotNull(read.getString("dateCreated"));
 
         assertEquals("Renamed Co", ok(owner.api().put(path, "{\"name\":\"  Renamed Co \"}")).getString("name"));
-        assertEquals("Renamed Co", Database.await(topology, controlServer(), REPLICATION, "Renamed Co",
+        assertEquals("Renamed Co", Database.await(topology, topology.controlServer(), REPLICATION, "Renamed Co",
                 "SELECT name FROM control.organization_mapping WHERE id = ?", owner.organizationId()));
-        assertEquals("1", Database.await(topology, controlServer(), REPLICATION, "1",
+        assertEquals("1", Database.await(topology, topology.controlServer(), REPLICATION, "1",
                 "SELECT count(*) FROM control.audit_log WHERE organization_id = ? AND event = 'organization.updated'"
                         + " AND actor_user_id = ?", owner.organizationId(), owner.account().userId()));
 
@@ -67,7 +61,7 @@ public abstract class OrganizationApiScenarios {
 
     @Test
     void teamsAreCreatedListedPageByPageRenamedAndDeleted(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "teams");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "teams");
         String teams = "/api/0/organizations/" + owner.slug() + "/teams/";
 
         Reply created = owner.api().post(teams, "{\"name\":\"Backend Team\"}");
@@ -91,14 +85,14 @@ public abstract class OrganizationApiScenarios {
         assertEquals(409, owner.api().put("/api/0/teams/" + owner.slug() + "/api/", "{\"slug\":\"ops\"}").status());
         assertEquals(204, owner.api().delete("/api/0/teams/" + owner.slug() + "/api/").status());
         assertEquals(404, owner.api().get("/api/0/teams/" + owner.slug() + "/api/").status());
-        assertEquals("1", Database.await(topology, controlServer(), REPLICATION, "1",
+        assertEquals("1", Database.await(topology, topology.controlServer(), REPLICATION, "1",
                 "SELECT count(*) FROM control.audit_log WHERE organization_id = ? AND event = 'team.removed'",
                 owner.organizationId()));
     }
 
     @Test
     void aProjectGetsADefaultKeyWhoseDsnNamesTheRegionAndControlFollowsItsKeys(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "projects");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "projects");
         String teamProjects = "/api/0/teams/" + owner.slug() + "/" + owner.slug() + "/projects/";
 
         Reply created = owner.api().post(teamProjects, "{\"name\":\"Web Shop\",\"platform\":\"python\"}");
@@ -125,11 +119,11 @@ public abstract class OrganizationApiScenarios {
         assertEquals("Default|" + publicKey + "|true", key.getString("name") + "|" + key.getString("id") + "|"
                 + key.getBoolean("isActive"));
         String dsn = key.getJsonObject("dsn").getString("public");
-        assertTrue(dsn.matches("https?://" + publicKey + "@" + region() + "\\.localhost/" + projectId), dsn);
+        assertTrue(dsn.matches("https?://" + publicKey + "@" + topology.region() + "\\.localhost/" + projectId), dsn);
         assertEquals(dsn.replace(publicKey + "@", publicKey + ":" + key.getString("secret") + "@"),
                 key.getJsonObject("dsn").getString("secret"));
-        assertEquals(projectId + "|" + region() + "|false", Database.await(topology, controlServer(), REPLICATION,
-                projectId + "|" + region() + "|false", "SELECT project_id || '|' || region || '|' || is_removed"
+        assertEquals(projectId + "|" + topology.region() + "|false", Database.await(topology, topology.controlServer(), REPLICATION,
+                projectId + "|" + topology.region() + "|false", "SELECT project_id || '|' || region || '|' || is_removed"
                         + " FROM control.project_key_mapping WHERE public_key = ?", publicKey),
                 "control maps the key to its region");
 
@@ -149,7 +143,7 @@ public abstract class OrganizationApiScenarios {
         assertEquals(2, allPages(owner.api(), keys + "?per_page=1", 1).size());
         assertEquals(204, owner.api().delete(keyPath).status());
         assertEquals(404, owner.api().get(keyPath).status());
-        assertEquals("true", Database.await(topology, controlServer(), REPLICATION, "true",
+        assertEquals("true", Database.await(topology, topology.controlServer(), REPLICATION, "true",
                 "SELECT is_removed::text FROM control.project_key_mapping WHERE public_key = ?", second.json().getString("id")),
                 "control hears the key's tombstone");
 
@@ -161,17 +155,17 @@ public abstract class OrganizationApiScenarios {
         assertEquals(404, owner.api().get("/api/0/projects/" + owner.slug() + "/web-shop/").status());
         assertEquals(204, owner.api().delete("/api/0/projects/" + owner.slug() + "/shop/").status());
         assertEquals(404, owner.api().get("/api/0/projects/" + owner.slug() + "/shop/").status());
-        assertEquals("true", Database.await(topology, controlServer(), REPLICATION, "true",
+        assertEquals("true", Database.await(topology, topology.controlServer(), REPLICATION, "true",
                 "SELECT is_removed::text FROM control.project_key_mapping WHERE public_key = ?", publicKey),
                 "deleting the project removes its keys from control's mapping");
-        assertEquals("0", Database.queryOne(topology, regionServer(),
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(),
                 "SELECT count(*) FROM region.project_key WHERE project_id = ?", Long.parseLong(projectId)));
     }
 
     @Test
     void membersAreInvitedChangedPutOnTeamsAndRemovedAndControlFollows(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "members");
-        Accounts.Account colleague = Accounts.signUp(topology.url(controlServer()), "colleague");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "members");
+        Accounts.Account colleague = Accounts.signUp(topology.url(topology.controlServer()), "colleague");
         String members = "/api/0/organizations/" + owner.slug() + "/members/";
 
         Reply added = owner.api().post(members, "{\"email\":\"" + colleague.email() + "\",\"role\":\"member\"}");
@@ -179,7 +173,7 @@ public abstract class OrganizationApiScenarios {
         assertEquals(colleague.userId() + "|false|member", added.json().getJsonObject("user").getString("id") + "|"
                 + added.json().getBoolean("pending") + "|" + added.json().getString("role"));
         String memberPath = members + added.json().getString("id") + "/";
-        assertEquals("member", Database.await(topology, controlServer(), REPLICATION, "member",
+        assertEquals("member", Database.await(topology, topology.controlServer(), REPLICATION, "member",
                 "SELECT role FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?"
                         + " AND NOT is_removed", owner.organizationId(), colleague.userId()), "control knows the member");
         assertEquals(409, owner.api().post(members, "{\"email\":\"" + colleague.email() + "\"}").status());
@@ -201,7 +195,7 @@ public abstract class OrganizationApiScenarios {
         assertEquals(3, allPages(owner.api(), members + "?per_page=2", 2).size(), "owner, colleague and invitation");
 
         assertEquals("admin", ok(owner.api().put(memberPath, "{\"role\":\"admin\"}")).getString("role"));
-        assertEquals("admin", Database.await(topology, controlServer(), REPLICATION, "admin",
+        assertEquals("admin", Database.await(topology, topology.controlServer(), REPLICATION, "admin",
                 "SELECT role FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?",
                 owner.organizationId(), colleague.userId()));
         String onTeam = memberPath + "teams/" + owner.slug() + "/";
@@ -215,18 +209,18 @@ public abstract class OrganizationApiScenarios {
 
         assertEquals(204, owner.api().delete(memberPath).status());
         assertEquals(404, owner.api().get(memberPath).status());
-        assertEquals("true", Database.await(topology, controlServer(), REPLICATION, "true",
+        assertEquals("true", Database.await(topology, topology.controlServer(), REPLICATION, "true",
                 "SELECT is_removed::text FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?",
                 owner.organizationId(), colleague.userId()), "control hears the tombstone");
         assertEquals("member.added,member.invited,member.removed,member.role-changed", Database.await(topology,
-                controlServer(), REPLICATION, "member.added,member.invited,member.removed,member.role-changed",
+                topology.controlServer(), REPLICATION, "member.added,member.invited,member.removed,member.role-changed",
                 "SELECT string_agg(DISTINCT event, ',' ORDER BY event) FROM control.audit_log WHERE organization_id = ?"
                         + " AND event LIKE 'member.%' AND event <> 'member.teams-changed'", owner.organizationId()));
     }
 
     @Test
     void rolesLimitWhatMembersMayDoAndTheLastOwnerStays(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "roles");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "roles");
         Colleague member = colleague(topology, owner, "member", "rank-and-file");
         Colleague manager = colleague(topology, owner, "manager", "manager");
         String org = "/api/0/organizations/" + owner.slug() + "/";
@@ -245,7 +239,7 @@ public abstract class OrganizationApiScenarios {
         assertForbidden(manager.api().delete(org + "members/" + ownerMember + "/"));
         assertEquals("admin", ok(manager.api().put(org + "members/" + member.memberId() + "/", "{\"role\":\"admin\"}"))
                 .getString("role"), "a manager changes a member's role");
-        assertEquals("0", Database.queryOne(topology, regionServer(), "SELECT count(*) FROM region.project p"
+        assertEquals("0", Database.queryOne(topology, topology.regionServer(), "SELECT count(*) FROM region.project p"
                 + " WHERE p.organization_id = ?", owner.organizationId()), "the refused project was not written");
 
         assertEquals(409, owner.api().delete(org + "members/me/").status(), "the last owner cannot leave");
@@ -262,9 +256,9 @@ public abstract class OrganizationApiScenarios {
 
     @Test
     void aTokenActsOnlyWithinItsScopes(Topology topology) throws Exception {
-        Organizations.Owner owner = Organizations.create(topology, regionServer(), "scopes");
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "scopes");
         String readOnly = Accounts.token(owner.account().session(), "org:read");
-        ApiClient reader = ApiClient.withToken(topology.url(regionServer()), readOnly);
+        ApiClient reader = ApiClient.withToken(topology.url(topology.regionServer()), readOnly);
         String org = "/api/0/organizations/" + owner.slug() + "/";
         awaitAnswer(reader, org, 200);
 
@@ -280,19 +274,19 @@ public abstract class OrganizationApiScenarios {
     }
 
     private Colleague colleague(Topology topology, Organizations.Owner owner, String role, String who) throws Exception {
-        Accounts.Account account = Accounts.signUp(topology.url(controlServer()), who);
+        Accounts.Account account = Accounts.signUp(topology.url(topology.controlServer()), who);
         String token = Accounts.token(account.session(), "org:admin", "project:admin", "team:admin", "member:admin");
         Reply added = owner.api().post("/api/0/organizations/" + owner.slug() + "/members/",
                 "{\"email\":\"" + account.email() + "\",\"role\":\"" + role + "\"}");
         assertEquals(201, added.status(), added.toString());
-        Organizations.awaitTokenReplica(topology, regionServer(), account.userId());
-        ApiClient api = ApiClient.withToken(topology.url(regionServer()), token);
+        Organizations.awaitTokenReplica(topology, topology.regionServer(), account.userId());
+        ApiClient api = ApiClient.withToken(topology.url(topology.regionServer()), token);
         awaitAnswer(api, "/api/0/organizations/" + owner.slug() + "/", 200);
         return new Colleague(api, added.json().getString("id"));
     }
 
     private String memberCount(Topology topology, Organizations.Owner owner) throws Exception {
-        return Database.queryOne(topology, regionServer(),
+        return Database.queryOne(topology, topology.regionServer(),
                 "SELECT count(*) FROM region.organization_member WHERE organization_id = ?", owner.organizationId());
     }
 

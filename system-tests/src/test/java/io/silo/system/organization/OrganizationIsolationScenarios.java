@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class OrganizationIsolationScenarios {
 
-    protected abstract String regionServer();
-
     /** One request of the table: {@code body} null for none. */
     record Call(String method, String path, String body) {
 
@@ -79,9 +77,9 @@ public abstract class OrganizationIsolationScenarios {
     @Test
     void anotherOrganizationsOwnerAndAnOutsiderGetNotFoundFromEveryEndpointAndChangeNothing(Topology topology)
             throws Exception {
-        Organizations.Owner ownerOfA = Organizations.create(topology, regionServer(), "bola-a");
-        Organizations.Owner ownerOfB = Organizations.create(topology, regionServer(), "bola-b");
-        ApiClient outsider = Organizations.newUserIn(topology, regionServer(), "bola-outsider");
+        Organizations.Owner ownerOfA = Organizations.create(topology, topology.regionServer(), "bola-a");
+        Organizations.Owner ownerOfB = Organizations.create(topology, topology.regionServer(), "bola-b");
+        ApiClient outsider = Organizations.newUserIn(topology, topology.regionServer(), "bola-outsider");
         Victim b = victim(topology, ownerOfB);
         String before = state(topology, ownerOfB.organizationId());
 
@@ -114,7 +112,7 @@ public abstract class OrganizationIsolationScenarios {
         assertEquals(200, me.status(), me.toString());
         String publicKey = keys.jsonArray().getJsonObject(0).getString("id");
         String eventId = SentrySdk.newEventId();
-        Reply stored = SentrySdk.store(topology.url(regionServer()), Long.parseLong(project.json().getString("id")), publicKey, SentrySdk.exceptionEvent(eventId, "IllegalStateException", "the crown jewels", ""));
+        Reply stored = SentrySdk.store(topology.url(topology.regionServer()), Long.parseLong(project.json().getString("id")), publicKey, SentrySdk.exceptionEvent(eventId, "IllegalStateException", "the crown jewels", ""));
         assertEquals(200, stored.status(), stored.toString());
         Reply issues = owner.api().get("/api/0/projects/" + owner.slug() + "/crown-jewels/issues/");
         assertEquals(200, issues.status(), issues.toString());
@@ -124,7 +122,7 @@ public abstract class OrganizationIsolationScenarios {
 
     /** Everything of the organization the table could change, with row versions, as one line. */
     private String state(Topology topology, long organizationId) throws Exception {
-        return Database.queryOne(topology, regionServer(), """
+        return Database.queryOne(topology, topology.regionServer(), """
                 SELECT concat_ws(' / ',
                   (SELECT o.name || ':' || o.slug || ':' || o.version FROM region.organization o WHERE o.id = ?1),
                   (SELECT string_agg(m.id || ':' || m.role || ':' || m.version, ',' ORDER BY m.id)

@@ -30,14 +30,6 @@ public abstract class OrganizationTokenScenarios {
 
     private static final Duration REPLICATION = Duration.ofSeconds(30);
 
-    protected abstract String controlServer();
-
-    /** The region server of each region offered, by region name. */
-    protected abstract String regionServer(String region);
-
-    /** The regions offered for new organizations. */
-    protected abstract List<String> regions();
-
     private record Organization(long id, String slug, String region) {
 
         String tokens() {
@@ -48,8 +40,8 @@ public abstract class OrganizationTokenScenarios {
     @Test
     void anOrganizationTokenActsForItsOrganizationAloneThroughControlAndInItsRegion(Topology topology) throws Exception {
         Accounts.Account owner = Accounts.signUp(control(topology), "orgtoken");
-        Organization mine = createOrganization(topology, owner, regions().get(regions().size() - 1));
-        Organization other = createOrganization(topology, owner, regions().get(0));
+        Organization mine = createOrganization(topology, owner, topology.regions().get(topology.regions().size() - 1));
+        Organization other = createOrganization(topology, owner, topology.regions().get(0));
 
         Reply created = owner.session().post(mine.tokens(), tokenBody("CI deploys", "project:write", "event:read", "org:read"));
 
@@ -77,13 +69,13 @@ public abstract class OrganizationTokenScenarios {
         assertEquals(403, viaControl.get("/api/0/organizations/").status(), "the picker is a user's");
         assertEquals(403, viaControl.post(mine.tokens(), tokenBody("more", "org:read")).status(),
                 "a token never mints another");
-        if (!regionServer(mine.region()).equals(controlServer())) {
-            ApiClient direct = ApiClient.withToken(topology.url(regionServer(mine.region())), token);
+        if (!topology.regionServer(mine.region()).equals(topology.controlServer())) {
+            ApiClient direct = ApiClient.withToken(topology.url(topology.regionServer(mine.region())), token);
             Reply projects = direct.get("/api/0/organizations/" + mine.slug() + "/projects/");
             assertEquals(200, projects.status(), projects.toString());
             assertTrue(projects.body().contains("deployed-by-ci"), projects.toString());
         }
-        assertEquals("1", Database.queryOne(topology, controlServer(), "SELECT count(*) FROM control.audit_log"
+        assertEquals("1", Database.queryOne(topology, topology.controlServer(), "SELECT count(*) FROM control.audit_log"
                 + " WHERE event = 'token.created' AND actor_user_id = ? AND detail = ?", owner.userId(),
                 "organization " + mine.id() + " token " + created.json().getString("id")));
         assertTrue(awaitLastUse(owner.session(), mine.tokens()), "control lists the token's use in its region");
@@ -106,12 +98,12 @@ public abstract class OrganizationTokenScenarios {
     void onlyOwnersAndManagersMintOrganizationTokensFromASessionWithinTheScopesOneMayHold(Topology topology)
             throws Exception {
         Accounts.Account owner = Accounts.signUp(control(topology), "tokenowner");
-        Organization organization = createOrganization(topology, owner, regions().get(0));
+        Organization organization = createOrganization(topology, owner, topology.regions().get(0));
         Accounts.Account member = Accounts.signUp(control(topology), "tokenmember");
         Reply invited = owner.session().post("/api/0/organizations/" + organization.slug() + "/members/",
                 Json.createObjectBuilder().add("email", member.email()).add("role", "member").build().toString());
         assertEquals(201, invited.status(), invited.toString());
-        assertEquals("member", Database.await(topology, controlServer(), REPLICATION, "member",
+        assertEquals("member", Database.await(topology, topology.controlServer(), REPLICATION, "member",
                 "SELECT role FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?"
                         + " AND NOT is_removed", organization.id(), member.userId()), "control knows the member");
 
@@ -144,8 +136,8 @@ public abstract class OrganizationTokenScenarios {
     @Test
     void aRevokedOrganizationTokenIsRefusedThroughControlAndInItsRegion(Topology topology) throws Exception {
         Accounts.Account owner = Accounts.signUp(control(topology), "revoker");
-        Organization organization = createOrganization(topology, owner, regions().get(regions().size() - 1));
-        Organization other = createOrganization(topology, owner, regions().get(0));
+        Organization organization = createOrganization(topology, owner, topology.regions().get(topology.regions().size() - 1));
+        Organization other = createOrganization(topology, owner, topology.regions().get(0));
         Reply created = owner.session().post(organization.tokens(), tokenBody("short-lived", "org:read"));
         assertEquals(201, created.status(), created.toString());
         String token = created.json().getString("token");
@@ -165,11 +157,11 @@ public abstract class OrganizationTokenScenarios {
         Reply refused = viaControl.get(path);
         assertEquals(401, refused.status(), refused.toString());
         assertTrue(refused.isProblem(), refused.toString());
-        if (!regionServer(organization.region()).equals(controlServer())) {
-            assertEquals(401, ApiClient.withToken(topology.url(regionServer(organization.region())), token).get(path)
+        if (!topology.regionServer(organization.region()).equals(topology.controlServer())) {
+            assertEquals(401, ApiClient.withToken(topology.url(topology.regionServer(organization.region())), token).get(path)
                     .status(), "the region learnt the revocation");
         }
-        assertEquals("1", Database.queryOne(topology, controlServer(), "SELECT count(*) FROM control.audit_log"
+        assertEquals("1", Database.queryOne(topology, topology.controlServer(), "SELECT count(*) FROM control.audit_log"
                 + " WHERE event = 'token.revoked' AND actor_user_id = ? AND detail = ?", owner.userId(),
                 "organization " + organization.id() + " token " + id));
     }
@@ -177,13 +169,13 @@ public abstract class OrganizationTokenScenarios {
     @Test
     void anOrganizationTokenOutlivesTheMembershipOfWhoeverMintedIt(Topology topology) throws Exception {
         Accounts.Account owner = Accounts.signUp(control(topology), "keeper");
-        Organization organization = createOrganization(topology, owner, regions().get(regions().size() - 1));
+        Organization organization = createOrganization(topology, owner, topology.regions().get(topology.regions().size() - 1));
         Accounts.Account manager = Accounts.signUp(control(topology), "leaver");
         String members = "/api/0/organizations/" + organization.slug() + "/members/";
         Reply invited = owner.session().post(members,
                 Json.createObjectBuilder().add("email", manager.email()).add("role", "manager").build().toString());
         assertEquals(201, invited.status(), invited.toString());
-        assertEquals("manager", Database.await(topology, controlServer(), REPLICATION, "manager",
+        assertEquals("manager", Database.await(topology, topology.controlServer(), REPLICATION, "manager",
                 "SELECT role FROM control.organization_member_mapping WHERE organization_id = ? AND user_id = ?"
                         + " AND NOT is_removed", organization.id(), manager.userId()), "control knows the manager");
         Reply created = manager.session().post(organization.tokens(), tokenBody("deploys", "org:read"));
@@ -192,7 +184,7 @@ public abstract class OrganizationTokenScenarios {
         awaitReplica(topology, organization, token, false);
 
         assertEquals(204, owner.session().delete(members + invited.json().getString("id") + "/").status());
-        assertEquals("true", Database.await(topology, controlServer(), REPLICATION, "true",
+        assertEquals("true", Database.await(topology, topology.controlServer(), REPLICATION, "true",
                 "SELECT bool_or(is_removed)::text FROM control.organization_member_mapping WHERE organization_id = ?"
                         + " AND user_id = ?", organization.id(), manager.userId()), "control learnt the removal");
 
@@ -203,7 +195,7 @@ public abstract class OrganizationTokenScenarios {
     }
 
     private URI control(Topology topology) {
-        return topology.url(controlServer());
+        return topology.url(topology.controlServer());
     }
 
     private Organization createOrganization(Topology topology, Accounts.Account owner, String region) {
@@ -221,12 +213,12 @@ public abstract class OrganizationTokenScenarios {
             return;
         }
         String expected = organization.id() + "|" + revoked;
-        assertEquals(expected, Database.await(topology, regionServer(organization.region()), REPLICATION, expected,
+        assertEquals(expected, Database.await(topology, topology.regionServer(organization.region()), REPLICATION, expected,
                 "SELECT organization_id || '|' || is_revoked FROM region.api_token_replica WHERE token_hash ="
                         + " encode(sha256(convert_to(?, 'UTF8')), 'hex')", token));
-        for (String region : regions()) {
+        for (String region : topology.regions()) {
             if (!region.equals(organization.region())) {
-                assertEquals("0", Database.queryOne(topology, regionServer(region), "SELECT count(*) FROM"
+                assertEquals("0", Database.queryOne(topology, topology.regionServer(region), "SELECT count(*) FROM"
                         + " region.api_token_replica WHERE organization_id = ?", organization.id()),
                         "an organization's token goes to its region alone");
             }

@@ -30,15 +30,6 @@ public abstract class ReplicationScenarios {
 
     private static final Duration ARRIVAL = Duration.ofSeconds(20);
 
-    /** The server control's API runs on. */
-    protected abstract String controlServer();
-
-    /** A server of each region whose database must receive the replicas. */
-    protected abstract List<String> regionServers();
-
-    /** The silo whose broker the restart scenario kills (a region's, or the monolith's only one). */
-    protected abstract String brokerToRestart();
-
     private record Account(ApiClient session, long userId) {
     }
 
@@ -62,13 +53,13 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(1)
     void signUpAndTokensReachEveryRegionWithTheirVersions(Topology topology) throws Exception {
-        Account account = signUp(topology, controlServer(), "replica");
+        Account account = signUp(topology, topology.controlServer(), "replica");
         long tokenId = createToken(account.session());
 
-        String scopes = queryOne(topology, controlServer(), "SELECT scopes FROM control.api_tokens WHERE id = ?", tokenId);
+        String scopes = queryOne(topology, topology.controlServer(), "SELECT scopes FROM control.api_tokens WHERE id = ?", tokenId);
         assertEquals(Set.of("member:read", "org:read"), Set.of(scopes.split(" ")), scopes);
         String expectedToken = scopes + "|false|1|" + account.userId();
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals("Person replica|true|1", await(topology, region,
                     "SELECT name || '|' || is_active || '|' || version FROM region.user_replica WHERE id = ?",
                     account.userId(), "Person replica|true|1"), "user replica in " + region);
@@ -80,18 +71,18 @@ public abstract class ReplicationScenarios {
 
         Reply revoked = account.session().delete("/api/0/api-tokens/" + tokenId + "/");
         assertEquals(204, revoked.status(), revoked.toString());
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals("true|2", await(topology, region,
                     "SELECT is_revoked || '|' || version FROM region.api_token_replica WHERE id = ?", tokenId, "true|2"),
                     "revocation in " + region);
         }
-        String controlHash = queryOne(topology, controlServer(),
+        String controlHash = queryOne(topology, topology.controlServer(),
                 "SELECT token_hash FROM control.api_tokens WHERE id = ?", tokenId);
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals(controlHash, queryOne(topology, region,
                     "SELECT token_hash FROM region.api_token_replica WHERE id = ?", tokenId), "hash in " + region);
         }
-        assertEquals("0", await(topology, controlServer(),
+        assertEquals("0", await(topology, topology.controlServer(),
                 "SELECT count(*) FROM control.control_outbox WHERE shard_id = ?", account.userId(), "0"),
                 "delivered rows leave the outbox");
     }
@@ -99,16 +90,16 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(2)
     void manyRenamesEndAtTheLastNameAndVersion(Topology topology) throws Exception {
-        Account account = signUp(topology, controlServer(), "renamed");
+        Account account = signUp(topology, topology.controlServer(), "renamed");
         for (int i = 1; i <= 25; i++) {
             Reply renamed = account.session().put("/api/0/users/me/", "{\"name\":\"Name " + i + "\"}");
             assertEquals(200, renamed.status(), renamed.toString());
         }
-        String expected = queryOne(topology, controlServer(),
+        String expected = queryOne(topology, topology.controlServer(),
                 "SELECT name || '|' || version FROM control.users WHERE id = ?", account.userId());
         assertTrue(expected.startsWith("Name 25|"), expected);
         assertTrue(Long.parseLong(expected.substring(expected.indexOf('|') + 1)) >= 26, "each rename raised the version: " + expected);
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals(expected, await(topology, region,
                     "SELECT name || '|' || version FROM region.user_replica WHERE id = ?", account.userId(), expected),
                     "the last rename wins in " + region);
@@ -118,29 +109,29 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(3)
     void everyChangeArrivesOnceAfterTheBrokerIsKilledAndRestarted(Topology topology) throws Exception {
-        topology.kill("broker-" + brokerToRestart());
+        topology.kill("broker-" + topology.regionServer(topology.regions().get(0)));
         List<Account> accounts = new ArrayList<>();
         List<Long> tokens = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Account account = signUp(topology, controlServer(), "outage" + i);
+            Account account = signUp(topology, topology.controlServer(), "outage" + i);
             accounts.add(account);
             tokens.add(createToken(account.session()));
             Reply renamed = account.session().put("/api/0/users/me/", "{\"name\":\"After outage " + i + "\"}");
             assertEquals(200, renamed.status(), renamed.toString());
         }
         String ids = accounts.stream().map(account -> String.valueOf(account.userId())).reduce((a, b) -> a + "," + b).orElseThrow();
-        long waiting = Long.parseLong(queryOne(topology, controlServer(),
+        long waiting = Long.parseLong(queryOne(topology, topology.controlServer(),
                 "SELECT count(*) FROM control.control_outbox WHERE shard_id = ANY (string_to_array(?, ',')::bigint[])", ids));
         assertTrue(waiting >= accounts.size(), "with the broker down the changes wait in the outbox: " + waiting);
 
         LauncherResult restarted = topology.up();
         assertEquals(0, restarted.exitCode(), restarted.stderr());
 
-        String expectedUsers = queryOne(topology, controlServer(), "SELECT string_agg(id || ':' || name || ':' || version, ',' ORDER BY id)"
+        String expectedUsers = queryOne(topology, topology.controlServer(), "SELECT string_agg(id || ':' || name || ':' || version, ',' ORDER BY id)"
                 + " FROM control.users WHERE id = ANY (string_to_array(?, ',')::bigint[])", ids);
-        String expectedTokens = queryOne(topology, controlServer(), "SELECT string_agg(id || ':' || version, ',' ORDER BY id)"
+        String expectedTokens = queryOne(topology, topology.controlServer(), "SELECT string_agg(id || ':' || version, ',' ORDER BY id)"
                 + " FROM control.api_tokens WHERE user_id = ANY (string_to_array(?, ',')::bigint[])", ids);
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals(expectedUsers, await(topology, region, "SELECT string_agg(id || ':' || name || ':' || version, ','"
                     + " ORDER BY id) FROM region.user_replica WHERE id = ANY (string_to_array(?, ',')::bigint[])", ids,
                     expectedUsers, Duration.ofSeconds(90)), "every user, once, at its last version in " + region);
@@ -148,7 +139,7 @@ public abstract class ReplicationScenarios {
                     + " FROM region.api_token_replica WHERE user_id = ANY (string_to_array(?, ',')::bigint[])", ids,
                     expectedTokens, Duration.ofSeconds(90)), "every token, once, in " + region);
         }
-        assertEquals("0", await(topology, controlServer(), "SELECT count(*) FROM control.control_outbox"
+        assertEquals("0", await(topology, topology.controlServer(), "SELECT count(*) FROM control.control_outbox"
                 + " WHERE shard_id = ANY (string_to_array(?, ',')::bigint[])", ids, "0", Duration.ofSeconds(30)));
         assertEquals(tokens.size(), expectedTokens.split(",").length);
     }
@@ -156,13 +147,13 @@ public abstract class ReplicationScenarios {
     @Test
     @Order(4)
     void aDeactivatedAccountTravelsAsAnInactiveReplicaAndItsTokensStopEverywhere(Topology topology) throws Exception {
-        Account account = signUp(topology, controlServer(), "leaving");
+        Account account = signUp(topology, topology.controlServer(), "leaving");
         Reply created = account.session().post("/api/0/api-tokens/", Json.createObjectBuilder().add("name", "leaving")
                 .add("scopes", Json.createArrayBuilder().add("member:read")).build().toString());
         assertEquals(201, created.status(), created.toString());
-        ApiClient token = ApiClient.withToken(topology.url(controlServer()), created.json().getString("token"));
+        ApiClient token = ApiClient.withToken(topology.url(topology.controlServer()), created.json().getString("token"));
         assertEquals(200, token.get("/api/0/users/me/").status());
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals("true", await(topology, region, "SELECT is_active::text FROM region.user_replica WHERE id = ?",
                     account.userId(), "true"), "active replica in " + region);
         }
@@ -172,9 +163,9 @@ public abstract class ReplicationScenarios {
 
         assertEquals(401, token.get("/api/0/users/me/").status(), "control refuses the closed account's token at once");
         assertEquals(401, account.session().get("/api/0/users/me/").status(), "and its session");
-        String expected = "false|" + queryOne(topology, controlServer(), "SELECT version FROM control.users WHERE id = ?",
+        String expected = "false|" + queryOne(topology, topology.controlServer(), "SELECT version FROM control.users WHERE id = ?",
                 account.userId());
-        for (String region : regionServers()) {
+        for (String region : topology.regions().stream().map(topology::regionServer).toList()) {
             assertEquals(expected, await(topology, region, "SELECT is_active || '|' || version FROM region.user_replica"
                     + " WHERE id = ?", account.userId(), expected), "the inactive replica replaces the active one in " + region);
         }

@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import io.silo.system.harness.Http;
 import io.silo.system.harness.Launcher;
 import io.silo.system.harness.SplitTopologyTest;
 import io.silo.system.harness.TestPorts;
-import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.silo.system.harness.Accounts;
@@ -7,7 +8,6 @@ import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Organizations;
 import io.silo.system.harness.SplitTopologyTest;
-import io.silo.system.harness.Topology;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

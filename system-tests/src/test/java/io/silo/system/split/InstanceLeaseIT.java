@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import io.silo.common.id.InstanceLease;
 import io.silo.common.persistence.SchemaMigrator;
 import io.silo.system.harness.ScratchDatabase;
 import io.silo.system.harness.SplitTopologyTest;
-import io.silo.system.harness.Topology;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -12,7 +13,6 @@ import io.silo.system.harness.Database;
 import io.silo.system.harness.LauncherResult;
 import io.silo.system.harness.RegionMessages;
 import io.silo.system.harness.SplitTopologyTest;
-import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;

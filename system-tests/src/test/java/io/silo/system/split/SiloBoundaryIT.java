@@ -1,11 +1,11 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Http;
 import io.silo.system.harness.SplitTopologyTest;
-import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;

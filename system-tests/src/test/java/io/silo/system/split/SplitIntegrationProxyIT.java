@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,6 @@ import io.silo.system.harness.Database;
 import io.silo.system.harness.Organizations;
 import io.silo.system.harness.SplitTopologyTest;
 import io.silo.system.harness.ThirdPartyProvider;
-import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;

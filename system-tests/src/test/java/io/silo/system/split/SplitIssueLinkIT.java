@@ -6,19 +6,4 @@ import io.silo.system.integration.IssueLinkScenarios;
 /** Issue links in region eu, the tools' webhooks received by control and delivered through the outbox. */
 @SplitTopologyTest
 class SplitIssueLinkIT extends IssueLinkScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "control";
-    }
-
-    @Override
-    protected String regionServer(String region) {
-        return "region-" + region;
-    }
-
-    @Override
-    protected String region() {
-        return "eu";
-    }
 }

@@ -6,14 +6,4 @@ import io.silo.system.issues.IssuesScenarios;
 /** The issues and events API of region eu, its audit entries reaching control in its own silo. */
 @SplitTopologyTest
 class SplitIssuesIT extends IssuesScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "control";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "region-eu";
-    }
 }

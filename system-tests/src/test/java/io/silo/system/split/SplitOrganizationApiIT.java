@@ -6,19 +6,4 @@ import io.silo.system.organization.OrganizationApiScenarios;
 /** The organization API of region eu, served by the region's own server, with control in its own silo. */
 @SplitTopologyTest
 class SplitOrganizationApiIT extends OrganizationApiScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "control";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "region-eu";
-    }
-
-    @Override
-    protected String region() {
-        return "eu";
-    }
 }

@@ -6,9 +6,4 @@ import io.silo.system.organization.OrganizationIsolationScenarios;
 /** No organization-scoped endpoint of region eu answers for another organization. */
 @SplitTopologyTest
 class SplitOrganizationIsolationIT extends OrganizationIsolationScenarios {
-
-    @Override
-    protected String regionServer() {
-        return "region-eu";
-    }
 }

@@ -6,19 +6,4 @@ import io.silo.system.organization.ProvisioningScenarios;
 /** Organizations provisioned in region eu, with control's directory in its own silo. */
 @SplitTopologyTest
 class SplitProvisioningIT extends ProvisioningScenarios {
-
-    @Override
-    protected String controlServer() {
-        return "control";
-    }
-
-    @Override
-    protected String regionServer() {
-        return "region-eu";
-    }
-
-    @Override
-    protected String region() {
-        return "eu";
-    }
 }

@@ -6,9 +6,4 @@ import io.silo.system.issues.RetentionScenarios;
 /** Event retention in region eu. */
 @SplitTopologyTest
 class SplitRetentionIT extends RetentionScenarios {
-
-    @Override
-    protected String regionServer() {
-        return "region-eu";
-    }
 }

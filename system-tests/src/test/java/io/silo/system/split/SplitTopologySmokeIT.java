@@ -1,5 +1,6 @@
 package io.silo.system.split;
 
+import io.silo.system.harness.Topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import io.silo.system.harness.Migrations;
 import io.silo.system.harness.LauncherResult;
 import io.silo.system.harness.ListeningSockets;
 import io.silo.system.harness.SplitTopologyTest;
-import io.silo.system.harness.Topology;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.IOException;

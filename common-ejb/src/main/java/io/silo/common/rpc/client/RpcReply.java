@@ -4,7 +4,6 @@ import io.silo.common.rpc.RpcBusinessException;
 import io.silo.common.rpc.RpcException;
 import io.silo.common.rpc.RpcJson;
 import io.silo.common.rpc.RpcMethod;
-import io.silo.common.rpc.dispatch.RpcDispatchResource;
 import io.silo.common.web.Problem;
 import jakarta.json.bind.JsonbException;
 import java.lang.reflect.InvocationTargetException;
@@ -40,8 +39,8 @@ public record RpcReply(int status, byte[] body) {
     private RuntimeException businessError() {
         Problem problem = problem();
         String type = problem == null || problem.type() == null ? "" : problem.type();
-        if (type.startsWith(RpcDispatchResource.BUSINESS_ERROR_TYPE)) {
-            String name = type.substring(RpcDispatchResource.BUSINESS_ERROR_TYPE.length());
+        if (type.startsWith(RpcBusinessException.PROBLEM_TYPE)) {
+            String name = type.substring(RpcBusinessException.PROBLEM_TYPE.length());
             try {
                 Class<?> raised = Class.forName(name, false, RpcBusinessException.class.getClassLoader());
                 if (RpcBusinessException.class.isAssignableFrom(raised)) {

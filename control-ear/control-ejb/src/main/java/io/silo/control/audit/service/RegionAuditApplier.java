@@ -3,7 +3,7 @@ package io.silo.control.audit.service;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;
-import io.silo.common.outbox.RegionAuditEntry;
+import io.silo.common.outbox.payload.RegionAuditEntry;
 import io.silo.common.outbox.UnappliableMessageException;
 import io.silo.common.silo.ControlSilo;
 import jakarta.ejb.Stateless;

@@ -1,7 +1,7 @@
 package io.silo.control.integration.service;
 
 import io.silo.common.id.IdGenerator;
-import io.silo.common.outbox.OrganizationIntegrationReplica;
+import io.silo.common.outbox.payload.OrganizationIntegrationReplica;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.silo.ControlSilo;

@@ -2,7 +2,7 @@ package io.silo.control.organization.service;
 
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.id.IdGenerator;
-import io.silo.common.outbox.OrganizationProvisioningRequest;
+import io.silo.common.outbox.payload.OrganizationProvisioningRequest;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.region.Region;

@@ -1,7 +1,7 @@
 package io.silo.control.organization.service;
 
-import io.silo.common.outbox.OrganizationMappingReplica;
-import io.silo.common.outbox.OrganizationMemberReplica;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationMemberReplica;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;

@@ -1,7 +1,7 @@
 package io.silo.control.organization.service;
 
-import io.silo.common.outbox.OrganizationMappingReplica;
-import io.silo.common.outbox.OrganizationProvisioningCancelled;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.rpc.RpcException;

@@ -3,7 +3,7 @@ package io.silo.control.projectkey.service;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;
-import io.silo.common.outbox.ProjectKeyMappingReplica;
+import io.silo.common.outbox.payload.ProjectKeyMappingReplica;
 import io.silo.common.silo.ControlSilo;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

@@ -6,7 +6,7 @@ import io.silo.common.auth.SecretDigest;
 import io.silo.common.auth.TokenLastUse;
 import io.silo.common.auth.TokenFormat;
 import io.silo.common.id.IdGenerator;
-import io.silo.common.outbox.ApiTokenReplica;
+import io.silo.common.outbox.payload.ApiTokenReplica;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.silo.ControlSilo;

@@ -1,6 +1,6 @@
 package io.silo.control.token.service;
 
-import io.silo.common.outbox.ApiTokenUse;
+import io.silo.common.outbox.payload.ApiTokenUse;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;

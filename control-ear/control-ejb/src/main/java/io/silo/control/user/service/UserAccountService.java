@@ -4,7 +4,7 @@ import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
-import io.silo.common.outbox.UserReplica;
+import io.silo.common.outbox.payload.UserReplica;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.audit.model.AuditEvent;

@@ -3,7 +3,7 @@ package io.silo.control.webhook.service;
 import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
-import io.silo.common.outbox.WebhookDelivery;
+import io.silo.common.outbox.payload.WebhookDelivery;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.integration.model.Integration;
 import io.silo.control.integration.model.IntegrationProvider;

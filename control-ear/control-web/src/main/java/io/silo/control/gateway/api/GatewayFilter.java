@@ -1,6 +1,6 @@
 package io.silo.control.gateway.api;
 
-import io.silo.common.auth.ApiAuthenticationFilter;
+import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.ForwardedSession;
 import io.silo.common.rpc.RpcSettings;

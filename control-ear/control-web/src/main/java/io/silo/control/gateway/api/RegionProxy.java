@@ -3,7 +3,7 @@ package io.silo.control.gateway.api;
 import io.silo.common.region.Region;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Problem;
-import io.silo.common.web.TrustedProxies;
+import io.silo.common.web.api.TrustedProxies;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package io.silo.control.session.api;
 
-import io.silo.common.auth.ApiAuthenticationFilter;
+import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.auth.Authorize;
 import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.PublicEndpoint;

@@ -1,7 +1,7 @@
 package io.silo.region.auth.service;
 
 import io.silo.common.auth.TokenLastUse;
-import io.silo.common.outbox.ApiTokenUse;
+import io.silo.common.outbox.payload.ApiTokenUse;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
 import io.silo.common.silo.RegionSilo;

@@ -1,7 +1,7 @@
 package io.silo.region.integration.service;
 
 import io.silo.common.outbox.UnappliableMessageException;
-import io.silo.common.outbox.WebhookDelivery;
+import io.silo.common.outbox.payload.WebhookDelivery;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;

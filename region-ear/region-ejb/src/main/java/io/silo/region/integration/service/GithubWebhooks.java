@@ -1,6 +1,6 @@
 package io.silo.region.integration.service;
 
-import io.silo.common.outbox.WebhookDelivery;
+import io.silo.common.outbox.payload.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
 import io.silo.region.issue.model.IssueStatus;
 import jakarta.ejb.EJB;

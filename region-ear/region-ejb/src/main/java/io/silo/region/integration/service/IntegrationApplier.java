@@ -1,11 +1,11 @@
 package io.silo.region.integration.service;
 
-import io.silo.common.outbox.OrganizationIntegrationReplica;
+import io.silo.common.outbox.payload.OrganizationIntegrationReplica;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;
 import io.silo.common.outbox.UnappliableMessageException;
-import io.silo.common.outbox.WebhookDelivery;
+import io.silo.common.outbox.payload.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

@@ -1,6 +1,6 @@
 package io.silo.region.integration.service;
 
-import io.silo.common.outbox.WebhookDelivery;
+import io.silo.common.outbox.payload.WebhookDelivery;
 import io.silo.common.silo.RegionSilo;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

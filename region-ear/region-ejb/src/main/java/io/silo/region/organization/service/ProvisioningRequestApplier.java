@@ -1,7 +1,7 @@
 package io.silo.region.organization.service;
 
-import io.silo.common.outbox.OrganizationProvisioningCancelled;
-import io.silo.common.outbox.OrganizationProvisioningRequest;
+import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
+import io.silo.common.outbox.payload.OrganizationProvisioningRequest;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxMessage;
 import io.silo.common.outbox.OutboxMessageHandler;

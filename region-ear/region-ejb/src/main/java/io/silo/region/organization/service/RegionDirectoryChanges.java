@@ -2,10 +2,10 @@ package io.silo.region.organization.service;
 
 import io.silo.common.auth.CurrentRequest;
 import io.silo.common.id.IdGenerator;
-import io.silo.common.outbox.OrganizationMappingReplica;
-import io.silo.common.outbox.OrganizationMemberReplica;
-import io.silo.common.outbox.ProjectKeyMappingReplica;
-import io.silo.common.outbox.RegionAuditEntry;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationMemberReplica;
+import io.silo.common.outbox.payload.ProjectKeyMappingReplica;
+import io.silo.common.outbox.payload.RegionAuditEntry;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.region.member.model.OrganizationMember;

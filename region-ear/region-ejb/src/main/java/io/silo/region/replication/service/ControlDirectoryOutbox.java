@@ -1,11 +1,11 @@
 package io.silo.region.replication.service;
 
-import io.silo.common.outbox.OrganizationMappingReplica;
-import io.silo.common.outbox.OrganizationMemberReplica;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationMemberReplica;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
-import io.silo.common.outbox.ProjectKeyMappingReplica;
-import io.silo.common.outbox.RegionAuditEntry;
+import io.silo.common.outbox.payload.ProjectKeyMappingReplica;
+import io.silo.common.outbox.payload.RegionAuditEntry;
 import io.silo.common.silo.RegionSilo;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

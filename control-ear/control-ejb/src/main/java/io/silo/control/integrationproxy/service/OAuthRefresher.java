@@ -1,0 +1,82 @@
+package io.silo.control.integrationproxy.service;
+
+import io.silo.common.silo.ControlSilo;
+import io.silo.common.web.ApiException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The OAuth 2.0 refresh_token grant (RFC 6749 §6) against a provider's token endpoint. Never follows redirects;
+ * the tokens it receives are only ever handed back to the caller, never logged.
+ */
+@ApplicationScoped
+@ControlSilo
+public class OAuthRefresher {
+
+    /** What the token endpoint granted; {@code refreshToken} null when the provider keeps the old one. */
+    public record Grant(String accessToken, String refreshToken, Duration expiresIn) {
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** @throws ApiException 502 when the provider refuses or answers something that is not a token */
+    public Grant refresh(ProviderSettings.Provider provider, String refreshToken) {
+        URI tokenUrl = provider.tokenUrl().orElseThrow(() -> new ApiException(jakarta.ws.rs.core.Response.Status.BAD_GATEWAY,
+                "The " + provider.provider().value() + " token expired and silo.integrations." + provider.provider().value()
+                        + ".token-url is not configured: it cannot be refreshed"));
+        if (refreshToken == null) {
+            throw new ApiException(jakarta.ws.rs.core.Response.Status.BAD_GATEWAY, "The " + provider.provider().value()
+                    + " token expired and the integration has no refresh token: reinstall it");
+        }
+        String form = Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                        "client_id", provider.clientId(), "client_secret", provider.clientSecret())
+                .entrySet().stream()
+                .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpResponse<String> answer;
+        try {
+            answer = client.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw badGateway("cannot be reached (" + e.getClass().getSimpleName() + ")");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw badGateway("was not asked: the server is shutting down");
+        }
+        if (answer.statusCode() != 200) {
+            throw badGateway("refused the refresh with HTTP " + answer.statusCode());
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+            JsonObject token = reader.readObject();
+            if (token.get("access_token") == null || token.get("access_token").getValueType() != JsonValue.ValueType.STRING) {
+                throw badGateway("answered without an access_token");
+            }
+            JsonNumber expiresIn = token.getJsonNumber("expires_in");
+            return new Grant(token.getString("access_token"), token.getString("refresh_token", null),
+                    expiresIn == null ? null : Duration.ofSeconds(expiresIn.longValue()));
+        } catch (jakarta.json.JsonException | ClassCastException e) {
+            throw badGateway("answered something that is not a JSON token");
+        }
+    }
+
+    private static ApiException badGateway(String what) {
+        return new ApiException(jakarta.ws.rs.core.Response.Status.BAD_GATEWAY, "The provider's token endpoint " + what);
+    }
+}
