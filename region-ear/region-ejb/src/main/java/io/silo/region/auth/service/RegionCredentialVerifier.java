@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A region authenticates API tokens itself, from the replicas control sends it (DESIGN.md §6): one query by
+ * A region authenticates API tokens itself, from the replicas control sends it (docs/architecture.md §6): one query by
  * the token's SHA-256 finds the token and, for a user token, its user; a revoked or expired token, or a user
  * token whose user is inactive or not replicated yet, is refused. An organization token acts for its
  * organization (control sends it to that organization's region only). A use is recorded once a minute per token
