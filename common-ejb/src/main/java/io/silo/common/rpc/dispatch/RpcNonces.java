@@ -1,5 +1,6 @@
 package io.silo.common.rpc.dispatch;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -32,7 +32,8 @@ import javax.cache.expiry.Duration;
  * an RPC round trip on an idle machine (measured). When a second instance joins, this one first copies the nonces it
  * holds into the grid — long before the newcomer's application serves calls — and from then on asks the grid too.
  * <p>
- * An entry lives twice the allowed clock skew; older timestamps are refused anyway. The grid keeps a backup copy on
+ * An entry lives twice the allowed clock skew; older timestamps are refused anyway. The memory is bounded by that
+ * time, not by a count: a nonce forgotten before its time would let a replay through. The grid keeps a backup copy on
  * another instance, so only a restart of a silo's last instance forgets nonces, and then only those of calls
  * signed in the preceding skew window.
  */
@@ -42,7 +43,7 @@ public class RpcNonces {
 
     private static final Logger LOG = Logger.getLogger(RpcNonces.class.getName());
     private static final String CACHE = "silo-rpc-nonces";
-    private static final long SWEEP_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long LOOK_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     @Inject
     RpcSettings settings;
@@ -54,17 +55,18 @@ public class RpcNonces {
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance grid;
 
-    /** This instance's accepted nonces, with when each may be forgotten ({@link System#nanoTime}). */
-    private final Map<String, Long> accepted = new ConcurrentHashMap<>();
-    private final AtomicLong nextSweep = new AtomicLong(System.nanoTime());
-    private long lifetimeNanos;
+    /** This instance's accepted nonces, each forgotten once its lifetime passed. */
+    private Map<String, Boolean> accepted;
+    private final AtomicLong nextLook = new AtomicLong(System.nanoTime());
     private Cache<String, Boolean> shared;
     private volatile boolean alone;
     private UUID membership;
 
     @PostConstruct
     void open() {
-        lifetimeNanos = settings.maxClockSkew().multipliedBy(2).toNanos();
+        // maintenance on the caller's thread: no work handed to threads the container does not manage
+        accepted = Caffeine.newBuilder().expireAfterWrite(settings.maxClockSkew().multipliedBy(2))
+                .executor(Runnable::run).<String, Boolean>build().asMap();
         Cache<String, Boolean> cache = manager.getCache(CACHE, String.class, Boolean.class);
         if (cache == null) {
             try {
@@ -100,23 +102,22 @@ public class RpcNonces {
 
     /** @return false when the nonce was seen before: the call is a replay */
     public boolean firstUse(String nonce) {
-        long now = System.nanoTime();
-        if (accepted.putIfAbsent(nonce, now + lifetimeNanos) != null) {
+        if (accepted.putIfAbsent(nonce, Boolean.TRUE) != null) {
             return false;
         }
-        sweepNowAndThen(now);
+        lookForOtherInstancesNowAndThen();
         // read after the put above: an instance that stops being alone copies the nonces it holds only after
         // saying so, so a nonce accepted here while alone is either copied or claimed below
         return alone || shared.putIfAbsent(nonce, Boolean.TRUE);
     }
 
-    /** At most once a second, one caller forgets the expired nonces and looks whether the silo grew (a merge after a split). */
-    private void sweepNowAndThen(long now) {
-        long due = nextSweep.get();
-        if (now - due < 0 || !nextSweep.compareAndSet(due, now + SWEEP_EVERY_NANOS)) {
+    /** At most once a second, one caller looks whether the silo grew without telling (a merge after a split). */
+    private void lookForOtherInstancesNowAndThen() {
+        long now = System.nanoTime();
+        long due = nextLook.get();
+        if (now - due < 0 || !nextLook.compareAndSet(due, now + LOOK_EVERY_NANOS)) {
             return;
         }
-        accepted.values().removeIf(forgetAt -> now - forgetAt > 0);
         shareWhenNotAlone();
     }
 
@@ -125,12 +126,7 @@ public class RpcNonces {
             return;
         }
         alone = false;
-        long now = System.nanoTime();
-        accepted.forEach((nonce, forgetAt) -> {
-            if (forgetAt - now > 0) {
-                shared.putIfAbsent(nonce, Boolean.TRUE);
-            }
-        });
+        accepted.keySet().forEach(nonce -> shared.putIfAbsent(nonce, Boolean.TRUE));
         LOG.info("RPC nonces are now claimed in the data grid: this silo has more than one instance");
     }
 }

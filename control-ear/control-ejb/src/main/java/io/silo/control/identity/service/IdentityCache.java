@@ -1,7 +1,11 @@
 package io.silo.control.identity.service;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.silo.ControlSilo;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,7 +23,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,7 +33,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the silo's broker, on every other control instance at once; an entry also lapses after
  * {@code silo.auth.cache-ttl} and a token's never outlives the token's own expiry. While this instance is
  * not subscribed to the topic (broker down) it cannot hear evictions, so it caches nothing and every
- * request goes to the database: slower, never wrong. A plain CDI bean rather than an EJB: it sits on the path
+ * request goes to the database: slower, never wrong. Each of the two caches holds at most {@value #MAX_ENTRIES}
+ * entries and forgets the least used one at a time beyond that. A plain CDI bean rather than an EJB: it sits on the path
  * of every API request, where a container call per lookup would cost more than the lookup.
  */
 @ApplicationScoped
@@ -50,14 +54,28 @@ public class IdentityCache {
     @ConfigProperty(name = "silo.auth.cache-ttl", defaultValue = "PT30S")
     Duration timeToLive;
 
-    private final ConcurrentHashMap<String, Entry<ApiPrincipal>> tokens = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, Entry<UserProfile>> profiles = new ConcurrentHashMap<>();
+    /** By token hash; each entry lapses at the TTL or at the token's own expiry, whichever comes first. */
+    private Cache<String, Entry<ApiPrincipal>> tokens;
+    private Cache<Long, Entry<UserProfile>> profiles;
     private volatile JMSContext subscription;
     /** Announces evictions on the subscription's connection; set and cleared with it. */
     private volatile Announcer announcer;
     private volatile long lastAttemptNanos;
 
-    private record Entry<T>(T value, OffsetDateTime validUntil) {
+    private record Entry<T>(T value, Duration lifetime) {
+    }
+
+    @PostConstruct
+    void createCaches() {
+        tokens = newCache();
+        profiles = newCache();
+    }
+
+    /** Maintenance runs on the caller's thread: no work handed to threads the container does not manage. */
+    private static <K, T> Cache<K, Entry<T>> newCache() {
+        return Caffeine.newBuilder().maximumSize(MAX_ENTRIES)
+                .expireAfter(Expiry.<K, Entry<T>>writing((key, entry) -> entry.lifetime()))
+                .executor(Runnable::run).build();
     }
 
     /**
@@ -125,39 +143,31 @@ public class IdentityCache {
         evictEverywhere(USER + changed.userId());
     }
 
-    private <K, T> Optional<T> valid(ConcurrentHashMap<K, Entry<T>> map, K key) {
-        Entry<T> entry = map.get(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (!OffsetDateTime.now(ZoneOffset.UTC).isBefore(entry.validUntil())) {
-            map.remove(key, entry);
-            return Optional.empty();
-        }
-        return Optional.of(entry.value());
+    private static <K, T> Optional<T> valid(Cache<K, Entry<T>> cache, K key) {
+        return Optional.ofNullable(cache.getIfPresent(key)).map(Entry::value);
     }
 
-    private <K, T> void put(ConcurrentHashMap<K, Entry<T>> map, K key, T value, Optional<OffsetDateTime> expiry) {
+    private <K, T> void put(Cache<K, Entry<T>> cache, K key, T value, Optional<OffsetDateTime> expiry) {
         if (subscription == null) {
             resubscribe();
         }
         if (subscription == null || timeToLive.isZero()) {
             return;
         }
-        if (map.size() >= MAX_ENTRIES) {
-            map.clear();
+        Duration lifetime = expiry.map(until -> Duration.between(OffsetDateTime.now(ZoneOffset.UTC), until))
+                .filter(untilExpiry -> untilExpiry.compareTo(timeToLive) < 0).orElse(timeToLive);
+        if (!lifetime.isNegative() && !lifetime.isZero()) {
+            cache.put(key, new Entry<>(value, lifetime));
         }
-        OffsetDateTime lapse = OffsetDateTime.now(ZoneOffset.UTC).plus(timeToLive);
-        map.put(key, new Entry<>(value, expiry.filter(lapse::isAfter).orElse(lapse)));
     }
 
     private void evictLocally(String key) {
         if (key.startsWith(TOKEN)) {
-            tokens.remove(key.substring(TOKEN.length()));
+            tokens.invalidate(key.substring(TOKEN.length()));
         } else if (key.startsWith(USER)) {
             long userId = Long.parseLong(key.substring(USER.length()));
-            profiles.remove(userId);
-            tokens.values().removeIf(entry -> entry.value().userId().equals(Optional.of(userId)));
+            profiles.invalidate(userId);
+            tokens.asMap().values().removeIf(entry -> entry.value().userId().equals(Optional.of(userId)));
         }
     }
 
@@ -214,8 +224,8 @@ public class IdentityCache {
         Announcer lostAnnouncer = announcer;
         subscription = null;
         announcer = null;
-        tokens.clear();
-        profiles.clear();
+        tokens.invalidateAll();
+        profiles.invalidateAll();
         if (lostAnnouncer != null) {
             lostAnnouncer.close();
         }
