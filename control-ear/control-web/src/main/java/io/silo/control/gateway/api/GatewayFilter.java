@@ -16,7 +16,6 @@ import io.silo.control.gateway.service.GatewayRoutes;
 import io.silo.control.gateway.service.OrganizationRoute;
 import io.silo.control.organization.service.HostRoutes;
 import io.silo.control.organization.service.PublicUrls;
-import io.silo.control.organization.model.OrganizationStatus;
 import io.silo.common.auth.TokenFormat;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -34,7 +33,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -48,20 +46,17 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
  * piece of code, and cannot compete in JAX-RS matching with control's own {@code /api/0/organizations/} or, in a
  * MONOLITH, with the region's resources.
  * <p>
+ * Where a request goes is decided by {@link GatewayRouting} from the request's facts alone (path, host, an
+ * organization token's prefix, a DSN key); this filter gathers those facts and carries the decision out.
  * Authentication stays with the region, which verifies API tokens from its replicas: the {@code Authorization}
- * header goes on unchanged, and an organization token ({@code silo_o_<region>_…}) is routed by its prefix without
- * reading the directory. A request to a region's own API host ({@code eu.<public host>}, told by its {@code Host})
- * goes to that region whatever its path; on an organization's customer domain ({@code <slug>.<public host>}) an
- * organization-scoped path must name that organization (404 otherwise). An old slug kept as an alias after a rename
- * redirects (308) on every host: in the path, and as a customer domain to the organization's current domain. Login
- * sessions exist only in control and are carried to the region as a {@link ForwardedSession} signed by control,
- * after control checked the session and the CSRF token of a state-changing request.
+ * header goes on unchanged. Login sessions exist only in control and are carried to the region as a
+ * {@link ForwardedSession} signed by control, after control checked the session and the CSRF token of a
+ * state-changing request.
  */
 @WebFilter(filterName = "ApiGateway", urlPatterns = "/api/*", asyncSupported = true)
 @ControlSilo
 public class GatewayFilter extends HttpFilter {
 
-    private static final String NO_SUCH_ORGANIZATION = "No such organization";
     private static final int MAX_ENVELOPE_HEADER = 16 * 1024;
 
     @EJB
@@ -90,13 +85,29 @@ public class GatewayFilter extends HttpFilter {
      * each bean call passes through measured as a tenth of the gateway's CPU per request (JFR).
      */
     private RegionProxy proxy;
-    private GatewayRoutes routes;
+    private GatewayRouting routing;
     private HostRoutes hosts;
 
     @Override
     public void init() {
         proxy = new RegionProxy(settings, new GatewayMetrics(registry));
-        routes = new GatewayRoutes(directory, settings.routeCache());
+        GatewayRoutes routes = new GatewayRoutes(directory, settings.routeCache());
+        routing = new GatewayRouting(new GatewayRouting.Lookups() {
+            @Override
+            public Optional<OrganizationRoute> organization(String slug) {
+                return routes.organization(slug);
+            }
+
+            @Override
+            public Optional<String> regionOfPublicKey(String publicKey) {
+                return routes.regionOfPublicKey(publicKey);
+            }
+
+            @Override
+            public Optional<Region> region(String name) {
+                return regions.find(name);
+            }
+        }, settings.retryAfter());
         hosts = urls.hostRoutes();
     }
 
@@ -112,74 +123,37 @@ public class GatewayFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String requestPath = request.getRequestURI().substring(request.getContextPath().length());
-        Optional<PublicUrls.HostRoute> host = hosts.routeOf(request.getServerName());
-        Optional<GatewayPath> path = GatewayPath.of(requestPath);
-        if (host.orElse(null) instanceof PublicUrls.RegionHost regionHost) {
-            long started = System.nanoTime();
-            Optional<OrganizationRoute> renamed = path.filter(scoped -> !scoped.isIngestion())
-                    .flatMap(scoped -> renamed(scoped.organizationSlug()));
-            if (renamed.isPresent()) {
-                redirect(request, response, renamed.get().slug());
-                return;
-            }
+        long started = System.nanoTime();
+        GatewayRouting.Decision decision = routing.decide(new GatewayRouting.RequestFacts(
+                request.getRequestURI().substring(request.getContextPath().length()),
+                hosts.routeOf(request.getServerName()), organizationTokenRegion(request), sentryKey(request)));
+        InputStream body = null;
+        if (decision instanceof GatewayRouting.ReadEnvelopeKey) {
+            EnvelopeReplay replay = peekEnvelopeHeader(request.getInputStream());
+            body = replay;
+            decision = routing.ingestion(replay.key());
+        }
+        if (decision instanceof GatewayRouting.ControlsOwn) {
+            chain.doFilter(request, response);
+        } else if (decision instanceof GatewayRouting.Redirect redirect) {
+            movedTo(request, response, "", GatewayPath.withOrganizationSlug(request.getRequestURI(), redirect.slug()));
+        } else if (decision instanceof GatewayRouting.RedirectDomain redirect) {
+            redirectDomain(request, response, redirect);
+        } else if (decision instanceof GatewayRouting.Refuse refuse) {
+            proxy.refuse(response, refuse.refusal(), refuse.region(), started);
+        } else if (decision instanceof GatewayRouting.Forward forward) {
             Map<String, String> session;
             try {
-                session = forwardedSession(request);
+                session = forward.carriesSession() ? forwardedSession(request) : Map.of();
             } catch (ApiException refusal) {
-                proxy.refuse(response, refusal, regionHost.region(), started);
+                proxy.refuse(response, refusal, forward.region().name(), started);
                 return;
             }
-            proxy.forward(request, response, regionNamed(regionHost.region()), request.getInputStream(), session, started);
-            return;
+            proxy.forward(request, response, forward.region(), body != null ? body : request.getInputStream(), session,
+                    started);
+        } else {
+            throw new IllegalStateException("no way to carry out " + decision);
         }
-        if (host.orElse(null) instanceof PublicUrls.CustomerDomain domain) {
-            Optional<OrganizationRoute> renamed = renamed(domain.slug());
-            if (renamed.isPresent()) {
-                redirectDomain(request, response, path, renamed.get().slug());
-                return;
-            }
-            if (path.isPresent() && !path.get().isIngestion()
-                    && !path.get().organizationSlug().equalsIgnoreCase(domain.slug())) {
-                proxy.refuse(response, ApiException.notFound(NO_SUCH_ORGANIZATION), "none", System.nanoTime());
-                return;
-            }
-        }
-        if (path.isEmpty()) {
-            chain.doFilter(request, response);
-            return;
-        }
-        long started = System.nanoTime();
-        InputStream body = request.getInputStream();
-        Region region;
-        Map<String, String> session = Map.of();
-        try {
-            if (path.get().isIngestion()) {
-                if (path.get().envelope() && sentryKey(request).isEmpty()) {
-                    body = peekEnvelopeHeader(body);
-                }
-                region = ingestionRegion(request, body);
-            } else {
-                String slug = path.get().organizationSlug();
-                Optional<Region> byToken = organizationTokenRegion(request);
-                if (byToken.isPresent()) {
-                    region = byToken.get();
-                } else {
-                    OrganizationRoute route = routes.organization(slug)
-                            .orElseThrow(() -> ApiException.notFound(NO_SUCH_ORGANIZATION));
-                    if (route.isAlias(slug)) {
-                        redirect(request, response, route.slug());
-                        return;
-                    }
-                    region = organizationRegion(route, slug);
-                }
-                session = forwardedSession(request);
-            }
-        } catch (ApiException refusal) {
-            proxy.refuse(response, refusal, "none", started);
-            return;
-        }
-        proxy.forward(request, response, region, body, session, started);
     }
 
     /**
@@ -204,67 +178,32 @@ public class GatewayFilter extends HttpFilter {
         return ForwardedSession.sign(rpcSettings.keys(), request.getRequestURI(), verified.get().principal());
     }
 
-    /** An organization token's region, from its prefix: no directory read. */
-    private Optional<Region> organizationTokenRegion(HttpServletRequest request) {
+    /** The region an organization token names by its prefix: no directory read. */
+    private static Optional<String> organizationTokenRegion(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        Optional<String> tokenRegion = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? TokenFormat.regionOf(authorization.substring(7).strip()) : Optional.empty();
-        return tokenRegion.map(name -> regions.find(name)
-                .orElseThrow(() -> ApiException.unauthorized("Invalid, expired or revoked token")));
-    }
-
-    /** The region of an organization found in the directory; 503 while its region is still creating it. */
-    private Region organizationRegion(OrganizationRoute route, String slug) {
-        if (route.status() == OrganizationStatus.PROVISIONING) {
-            throw RegionProxy.unavailable("Organization " + slug + " is still being created in region " + route.region()
-                    + "; retry shortly", Duration.ofSeconds(1));
-        }
-        return regionNamed(route.region());
-    }
-
-    /** The organization whose old slug, kept as an alias after a rename, this is. */
-    private Optional<OrganizationRoute> renamed(String slug) {
-        return routes.organization(slug).filter(route -> route.isAlias(slug));
-    }
-
-    /**
-     * An old slug in an organization-scoped path redirects to the organization's current one on the same host: 308,
-     * so a client that follows it repeats the same method and body on the new path.
-     */
-    private static void redirect(HttpServletRequest request, HttpServletResponse response, String slug) {
-        movedTo(request, response, "", GatewayPath.withOrganizationSlug(request.getRequestURI(), slug));
     }
 
     /**
      * An organization's old customer domain redirects to its current one (308), with the old slug in an
      * organization-scoped path replaced too, so a client pointed at the old domain keeps working after a rename.
      */
-    private void redirectDomain(HttpServletRequest request, HttpServletResponse response, Optional<GatewayPath> path,
-                                String slug) {
+    private void redirectDomain(HttpServletRequest request, HttpServletResponse response,
+                                GatewayRouting.RedirectDomain redirect) {
         int port = request.getServerPort();
         boolean defaultPort = port == ("https".equals(request.getScheme()) ? 443 : 80);
-        String origin = request.getScheme() + "://" + slug + "." + urls.publicHost() + (defaultPort ? "" : ":" + port);
-        movedTo(request, response, origin, path.filter(scoped -> !scoped.isIngestion()).isPresent()
-                ? GatewayPath.withOrganizationSlug(request.getRequestURI(), slug) : request.getRequestURI());
+        String origin = request.getScheme() + "://" + redirect.slug() + "." + urls.publicHost()
+                + (defaultPort ? "" : ":" + port);
+        movedTo(request, response, origin, redirect.organizationScopedPath()
+                ? GatewayPath.withOrganizationSlug(request.getRequestURI(), redirect.slug()) : request.getRequestURI());
     }
 
+    /** 308, so a client that follows it repeats the same method and body on the new address. */
     private static void movedTo(HttpServletRequest request, HttpServletResponse response, String origin, String path) {
         String query = request.getQueryString();
         response.setStatus(308);
         response.setHeader("Location", origin + path + (query == null ? "" : "?" + query));
-    }
-
-    private Region ingestionRegion(HttpServletRequest request, InputStream body) {
-        String key = sentryKey(request).or(() -> body instanceof EnvelopeReplay replay ? replay.key() : Optional.empty())
-                .orElseThrow(() -> ApiException.unauthorized("Missing DSN public key: send X-Sentry-Auth with sentry_key,"
-                        + " the sentry_key query parameter, or the envelope header's dsn"));
-        return regionNamed(routes.regionOfPublicKey(key)
-                .orElseThrow(() -> ApiException.unauthorized("Unknown or removed DSN public key")));
-    }
-
-    private Region regionNamed(String name) {
-        return regions.find(name).orElseThrow(() -> proxy.unavailable("Region " + name
-                + " is not in this server's region directory; retry later"));
     }
 
     private static Optional<String> sentryKey(HttpServletRequest request) {
@@ -286,7 +225,7 @@ public class GatewayFilter extends HttpFilter {
      * Reads an uncompressed envelope's header line (at most 16 KiB) for its DSN and gives a stream that replays it
      * before the rest of the body, so the body is still forwarded whole and streamed.
      */
-    private static InputStream peekEnvelopeHeader(InputStream request) throws IOException {
+    private static EnvelopeReplay peekEnvelopeHeader(InputStream request) throws IOException {
         InputStream body = new BufferedInputStream(request);
         ByteArrayOutputStream header = new ByteArrayOutputStream();
         int next;
