@@ -9,7 +9,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -67,8 +66,8 @@ final class RegionProxy {
     /**
      * Forwards the request to {@code region} with {@code body} as its body (the request's own stream, or one that
      * replays what the gateway already read of it) and headers of the gateway's own added (a forwarded session), and
-     * writes the region's answer to {@code response}. A request without a body that finds its reused connection
-     * closed by the region is sent once more on a new one.
+     * writes the region's answer to {@code response}. Only an idempotent request without a body that finds its reused
+     * connection closed by the region is sent once more, on a new one (see {@link RegionConnections}).
      */
     void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
                  Map<String, String> addedHeaders, long startedNanos) throws IOException {
@@ -77,32 +76,18 @@ final class RegionProxy {
         String publicBase = publicBase(request);
         long length = bodyLength(request);
         byte[] head = requestHead(request, address, publicBase, addedHeaders, length);
-        RegionConnection connection = null;
-        RegionAnswerHead answer;
+        RegionConnections.Exchange exchange;
         try {
-            connection = connections.take(address);
-            try {
-                answer = exchange(connection, head, body, length);
-            } catch (SocketTimeoutException e) {
-                throw e;
-            } catch (IOException e) {
-                if (!connection.reused() || length != 0) {
-                    throw e;
-                }
-                connection.close();
-                connection = connections.open(address);
-                answer = exchange(connection, head, body, length);
-            }
+            exchange = connections.send(address, request.getMethod(), head, body, length);
         } catch (SocketTimeoutException e) {
-            close(connection);
             refuse(response, unavailable(region, "did not answer within " + readTimeout.toMillis() + " ms"), region.name(), startedNanos);
             return;
         } catch (IOException e) {
-            close(connection);
             refuse(response, unavailable(region, "cannot be reached (" + e.getClass().getSimpleName() + ")"), region.name(), startedNanos);
             return;
         }
-        RegionConnection used = connection;
+        RegionAnswerHead answer = exchange.answer();
+        RegionConnection used = exchange.connection();
         RegionAnswerBody answerBody;
         try {
             answerBody = RegionAnswerBody.of(answer, "HEAD".equals(request.getMethod()), used.in(), reusable -> {
@@ -136,31 +121,6 @@ final class RegionProxy {
             throw e;
         } finally {
             metrics.record(region.name(), answer.status(), startedNanos);
-        }
-    }
-
-    /** Writes the request head and streams the body, then reads the answer's head. */
-    private static RegionAnswerHead exchange(RegionConnection connection, byte[] head, InputStream body, long length)
-            throws IOException {
-        OutputStream out = connection.out();
-        out.write(head);
-        if (length > 0) {
-            long copied = body.transferTo(out);
-            if (copied != length) {
-                throw new EOFException("The client sent " + copied + " of its " + length + " body bytes");
-            }
-        } else if (length < 0) {
-            ChunkedOutputStream chunked = new ChunkedOutputStream(out);
-            body.transferTo(chunked);
-            chunked.finish();
-        }
-        out.flush();
-        return RegionAnswerHead.read(connection.in());
-    }
-
-    private static void close(RegionConnection connection) {
-        if (connection != null) {
-            connection.close();
         }
     }
 
