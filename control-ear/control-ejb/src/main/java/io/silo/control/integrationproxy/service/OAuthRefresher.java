@@ -3,6 +3,7 @@ package io.silo.control.integrationproxy.service;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -12,13 +13,14 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ParseException;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /**
  * The OAuth 2.0 refresh_token grant (RFC 6749 §6) against a provider's token endpoint. Never follows redirects;
@@ -32,8 +34,8 @@ public class OAuthRefresher {
     public record Grant(String accessToken, String refreshToken, Duration expiresIn) {
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    @Inject
+    ProviderClient client;
 
     /** @throws ApiException 502 when the provider refuses or answers something that is not a token */
     public Grant refresh(ProviderSettings.Provider provider, String refreshToken) {
@@ -49,21 +51,20 @@ public class OAuthRefresher {
                 .entrySet().stream()
                 .map(field -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        HttpResponse<String> answer;
-        try {
-            answer = client.send(HttpRequest.newBuilder(tokenUrl).timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
+        int status;
+        String body;
+        try (ClassicHttpResponse answer = client.send("POST", tokenUrl, form.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", List.of("application/x-www-form-urlencoded"), "Accept", List.of("application/json")),
+                Duration.ofSeconds(10))) {
+            status = answer.getCode();
+            body = answer.getEntity() == null ? "" : EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8);
+        } catch (IOException | ParseException e) {
             throw badGateway("cannot be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw badGateway("was not asked: the server is shutting down");
         }
-        if (answer.statusCode() != 200) {
-            throw badGateway("refused the refresh with HTTP " + answer.statusCode());
+        if (status != 200) {
+            throw badGateway("refused the refresh with HTTP " + status);
         }
-        try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
             JsonObject token = reader.readObject();
             if (token.get("access_token") == null || token.get("access_token").getValueType() != JsonValue.ValueType.STRING) {
                 throw badGateway("answered without an access_token");

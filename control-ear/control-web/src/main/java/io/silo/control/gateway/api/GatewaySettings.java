@@ -34,9 +34,10 @@ public class GatewaySettings {
     @ConfigProperty(name = "silo.gateway.max-idle", defaultValue = "PT20S")
     Duration maxIdle;
 
+    /** Connections to one region at most; a request beyond them waits for one (up to the read timeout). */
     @Inject
-    @ConfigProperty(name = "silo.gateway.max-idle-connections", defaultValue = "64")
-    int maxIdleConnections;
+    @ConfigProperty(name = "silo.gateway.max-connections", defaultValue = "256")
+    int maxConnections;
 
     @Inject
     @ConfigProperty(name = "silo.http.trusted-proxies")
@@ -62,8 +63,8 @@ public class GatewaySettings {
         return maxIdle;
     }
 
-    public int maxIdleConnections() {
-        return maxIdleConnections;
+    public int maxConnections() {
+        return maxConnections;
     }
 
     public Optional<String> trustedProxies() {

@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
@@ -24,6 +26,10 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
 
 /**
  * Sends one request on to a region and streams the answer back: the method, path, query, end-to-end headers and
@@ -32,9 +38,7 @@ import java.util.regex.Pattern;
  * that cannot be reached or does not start answering within {@code silo.gateway.read-timeout} gives 503 with
  * {@code Retry-After}.
  * <p>
- * HTTP/1.1 is spoken here over {@link RegionConnections}, with blocking reads and writes on the request's own
- * thread: the JDK {@code HttpClient} it replaces handed every exchange to its selector thread and back, and its
- * asynchronous machinery took about as much CPU per request as the rest of the gateway together (JFR).
+ * The exchange itself is {@link RegionClient}'s (Apache HttpClient 5, blocking on the request's thread, pooled).
  */
 final class RegionProxy {
 
@@ -47,38 +51,37 @@ final class RegionProxy {
     private final Duration retryAfter;
     private final TrustedProxies proxies;
     private final GatewayMetrics metrics;
-    private final RegionConnections connections;
+    private final RegionClient client;
 
     RegionProxy(GatewaySettings settings, GatewayMetrics metrics) {
         this.readTimeout = settings.readTimeout();
         this.retryAfter = settings.retryAfter();
         this.proxies = new TrustedProxies(settings.trustedProxies());
         this.metrics = metrics;
-        this.connections = new RegionConnections(settings.connectTimeout(), settings.readTimeout(), settings.maxIdle(),
-                settings.maxIdleConnections());
+        this.client = new RegionClient(settings.connectTimeout(), settings.readTimeout(), settings.maxIdle(),
+                settings.maxConnections());
     }
 
-    /** Closes the idle connections (the gateway is stopping). */
+    /** Closes the connections (the gateway is stopping). */
     void close() {
-        connections.closeAll();
+        client.close();
     }
 
     /**
      * Forwards the request to {@code region} with {@code body} as its body (the request's own stream, or one that
      * replays what the gateway already read of it) and headers of the gateway's own added (a forwarded session), and
      * writes the region's answer to {@code response}. Only an idempotent request without a body that finds its reused
-     * connection closed by the region is sent once more, on a new one (see {@link RegionConnections}).
+     * connection closed by the region is sent once more, on a new one (see {@link RegionClient}).
      */
     void forward(HttpServletRequest request, HttpServletResponse response, Region region, InputStream body,
                  Map<String, String> addedHeaders, long startedNanos) throws IOException {
         URI address = region.address();
         String regionBase = base(address);
         String publicBase = publicBase(request);
-        long length = bodyLength(request);
-        byte[] head = requestHead(request, address, publicBase, addedHeaders, length);
-        RegionConnections.Exchange exchange;
+        ClassicHttpResponse answer;
         try {
-            exchange = connections.send(address, request.getMethod(), head, body, length);
+            answer = client.send(address, request.getMethod(), target(request, address),
+                    requestHeaders(request, publicBase, addedHeaders), body, bodyLength(request));
         } catch (SocketTimeoutException e) {
             refuse(response, unavailable(region, "did not answer within " + readTimeout.toMillis() + " ms"), region.name(), startedNanos);
             return;
@@ -86,41 +89,31 @@ final class RegionProxy {
             refuse(response, unavailable(region, "cannot be reached (" + e.getClass().getSimpleName() + ")"), region.name(), startedNanos);
             return;
         }
-        RegionAnswerHead answer = exchange.answer();
-        RegionConnection used = exchange.connection();
-        RegionAnswerBody answerBody;
-        try {
-            answerBody = RegionAnswerBody.of(answer, "HEAD".equals(request.getMethod()), used.in(), reusable -> {
-                if (reusable) {
-                    connections.release(address, used);
-                } else {
-                    used.close();
+        try (answer) {
+            response.setStatus(answer.getCode());
+            Set<String> namedByConnection = ProxyHeaders.namedByConnection(
+                    Arrays.stream(answer.getHeaders("Connection")).map(Header::getValue).toList());
+            for (Header header : answer.getHeaders()) {
+                String name = header.getName();
+                if (ProxyHeaders.copiesResponseHeader(name, namedByConnection)) {
+                    response.addHeader(name, ProxyHeaders.rewritesAddresses(name)
+                            ? ProxyHeaders.rewrite(header.getValue(), regionBase, publicBase) : header.getValue());
                 }
-            });
-        } catch (IOException e) {
-            used.close();
-            refuse(response, unavailable(region, "answered unreadably (" + e.getMessage() + ")"), region.name(), startedNanos);
-            return;
-        }
-        response.setStatus(answer.status());
-        Set<String> namedByConnection = ProxyHeaders.namedByConnection(answer.all("Connection"));
-        for (RegionAnswerHead.Header header : answer.headers()) {
-            String name = header.name();
-            if (ProxyHeaders.copiesResponseHeader(name, namedByConnection)) {
-                response.addHeader(name, ProxyHeaders.rewritesAddresses(name)
-                        ? ProxyHeaders.rewrite(header.value(), regionBase, publicBase) : header.value());
             }
-        }
-        try (InputStream from = answerBody) {
-            OutputStream to = response.getOutputStream();
-            from.transferTo(to);
-            to.flush();
+            HttpEntity entity = answer.getEntity();
+            if (entity != null) {
+                try (InputStream from = entity.getContent()) {
+                    OutputStream to = response.getOutputStream();
+                    from.transferTo(to);
+                    to.flush();
+                }
+            }
         } catch (IOException e) {
             // the status is sent: all that can be done is to cut the answer short, which the client sees
             LOG.log(Level.WARNING, "Answer from region " + region.name() + " cut short: " + e);
             throw e;
         } finally {
-            metrics.record(region.name(), answer.status(), startedNanos);
+            metrics.record(region.name(), answer.getCode(), startedNanos);
         }
     }
 
@@ -148,22 +141,22 @@ final class RegionProxy {
                 Map.of("Retry-After", String.valueOf(Math.max(1, retryAfter.toSeconds()))));
     }
 
-    /**
-     * The request line and headers for the region: the path and query as they came, the end-to-end headers, the
-     * {@code X-Forwarded-*} and added headers, and the body's framing.
-     */
-    private static byte[] requestHead(HttpServletRequest request, URI address, String publicBase,
-                                      Map<String, String> addedHeaders, long length) {
+    /** The path and query as they came, under the region address's own path. */
+    private static String target(HttpServletRequest request, URI address) {
         String query = request.getQueryString();
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String basePath = address.getRawPath() == null ? "" : address.getRawPath();
-        StringBuilder head = new StringBuilder(1024).append(request.getMethod()).append(' ')
-                .append(basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath).append(path);
-        if (query != null) {
-            head.append('?').append(query);
-        }
-        head.append(" HTTP/1.1\r\n");
-        header(head, "Host", address.getRawAuthority());
+        return (basePath.endsWith("/") ? basePath.substring(0, basePath.length() - 1) : basePath) + path
+                + (query == null ? "" : "?" + query);
+    }
+
+    /**
+     * The headers for the region: the end-to-end headers, {@code X-Forwarded-*} and the added ones (the client
+     * sets {@code Host} and the body's framing itself).
+     */
+    private static List<Header> requestHeaders(HttpServletRequest request, String publicBase,
+                                               Map<String, String> addedHeaders) {
+        List<Header> headers = new ArrayList<>(24);
         Set<String> namedByConnection = ProxyHeaders.namedByConnection(Collections.list(request.getHeaders("Connection")));
         Enumeration<String> names = request.getHeaderNames();
         while (names.hasMoreElements()) {
@@ -171,34 +164,22 @@ final class RegionProxy {
             if (ProxyHeaders.forwardsRequestHeader(name, namedByConnection)) {
                 Enumeration<String> values = request.getHeaders(name);
                 while (values.hasMoreElements()) {
-                    headerIfValid(head, name, values.nextElement());
+                    String value = values.nextElement();
+                    if (ProxyHeaders.isValid(name, value)) {
+                        headers.add(new BasicHeader(name, value));
+                    } else {
+                        LOG.fine(() -> "Header " + name + " not forwarded: not a valid HTTP header");
+                    }
                 }
             }
         }
         int schemeEnd = publicBase.indexOf("://");
-        header(head, "X-Forwarded-For", ProxyHeaders.appendForwardedFor(joined(request, "X-Forwarded-For"), request.getRemoteAddr()));
-        header(head, "X-Forwarded-Proto", publicBase.substring(0, schemeEnd));
-        header(head, "X-Forwarded-Host", publicBase.substring(schemeEnd + 3));
-        addedHeaders.forEach((name, value) -> header(head, name, value));
-        if (length > 0) {
-            header(head, "Content-Length", Long.toString(length));
-        } else if (length < 0) {
-            header(head, "Transfer-Encoding", "chunked");
-        }
-        return head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
-    }
-
-    private static void header(StringBuilder head, String name, String value) {
-        head.append(name).append(": ").append(value).append("\r\n");
-    }
-
-    /** A header that could not cross as it is (a name that is no token, a value with control characters) is not sent. */
-    private static void headerIfValid(StringBuilder head, String name, String value) {
-        if (ProxyHeaders.isValid(name, value)) {
-            header(head, name, value);
-        } else {
-            LOG.fine(() -> "Header " + name + " not forwarded: not a valid HTTP header");
-        }
+        headers.add(new BasicHeader("X-Forwarded-For",
+                ProxyHeaders.appendForwardedFor(joined(request, "X-Forwarded-For"), request.getRemoteAddr())));
+        headers.add(new BasicHeader("X-Forwarded-Proto", publicBase.substring(0, schemeEnd)));
+        headers.add(new BasicHeader("X-Forwarded-Host", publicBase.substring(schemeEnd + 3)));
+        addedHeaders.forEach((name, value) -> headers.add(new BasicHeader(name, value)));
+        return headers;
     }
 
     /**

@@ -9,6 +9,7 @@ import io.silo.common.silo.SiloMode;
 import io.silo.common.web.ApiException;
 import io.silo.control.integrationproxy.service.IntegrationTokens;
 import io.silo.control.integrationproxy.service.ProviderAddress;
+import io.silo.control.integrationproxy.service.ProviderClient;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,15 +30,18 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -81,14 +85,8 @@ public class IntegrationProxyResource {
     @ConfigProperty(name = "silo.integrations.proxy.timeout", defaultValue = "PT30S")
     Provider<Duration> timeout;
 
-    /**
-     * The client's steps run on its own selector thread instead of being handed to a pool thread and back at each
-     * step (as the gateway's client for bodiless requests does): safe because nothing it runs then blocks — the
-     * body sent is an array already read, and the answer's body is read by the request's own thread.
-     */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).executor(Runnable::run)
-            .build();
+    @Inject
+    ProviderClient client;
 
     @GET
     @Operation(hidden = true)
@@ -139,40 +137,45 @@ public class IntegrationProxyResource {
         URI target = ProviderAddress.resolve(base, providerPath, requested.getRawQuery());
         checkResolvedAddresses(base);
         Duration timeout = this.timeout.get();
-        HttpResponse<InputStream> answer = send(method, target, body, grant.accessToken(), base, headers, timeout);
-        if (answer.statusCode() == 401) {
+        ClassicHttpResponse answer = send(method, target, body, grant.accessToken(), base, headers, timeout);
+        if (answer.getCode() == 401) {
             close(answer);
             grant = tokens.afterRejection(grant.integrationId(), grant.accessToken());
             answer = send(method, target, body, grant.accessToken(), base, headers, timeout);
         }
-        Response.ResponseBuilder response = Response.status(answer.statusCode());
-        answer.headers().map().forEach((name, values) -> {
-            if (COPIED_RESPONSE_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> response.header(name, value));
+        Response.ResponseBuilder response = Response.status(answer.getCode());
+        for (Header header : answer.getHeaders()) {
+            if (COPIED_RESPONSE_HEADERS.contains(header.getName().toLowerCase(Locale.ROOT))) {
+                response.header(header.getName(), header.getValue());
             }
-        });
-        InputStream from = answer.body();
+        }
+        ClassicHttpResponse answered = answer;
         return response.entity((StreamingOutput) to -> {
-            try (from) {
-                from.transferTo(to);
+            try (answered) {
+                if (answered.getEntity() != null) {
+                    try (InputStream from = answered.getEntity().getContent()) {
+                        from.transferTo(to);
+                    }
+                }
             }
         }).build();
     }
 
     /** The provider's answer, following redirects only within its API base URL. */
-    private HttpResponse<InputStream> send(String method, URI target, byte[] body, String accessToken, URI base,
-                                           HttpHeaders headers, Duration timeout) {
+    private ClassicHttpResponse send(String method, URI target, byte[] body, String accessToken, URI base,
+                                     HttpHeaders headers, Duration timeout) {
         URI next = target;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> answer = sendOnce(method, next, body, accessToken, headers, timeout);
-            int status = answer.statusCode();
-            if (status < 300 || status >= 400 || status == 304 || answer.headers().firstValue("Location").isEmpty()) {
+            ClassicHttpResponse answer = sendOnce(method, next, body, accessToken, headers, timeout);
+            int status = answer.getCode();
+            Header locationHeader = answer.getFirstHeader("Location");
+            if (status < 300 || status >= 400 || status == 304 || locationHeader == null) {
                 return answer;
             }
             close(answer);
             URI location;
             try {
-                location = next.resolve(answer.headers().firstValue("Location").get().strip());
+                location = next.resolve(locationHeader.getValue().strip());
             } catch (IllegalArgumentException e) {
                 throw badGateway("The provider redirected to an invalid Location");
             }
@@ -187,25 +190,21 @@ public class IntegrationProxyResource {
         }
     }
 
-    private HttpResponse<InputStream> sendOnce(String method, URI target, byte[] body, String accessToken,
-                                               HttpHeaders headers, Duration timeout) {
-        HttpRequest.Builder forwarded = HttpRequest.newBuilder(target).timeout(timeout)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Authorization", "Bearer " + accessToken);
+    private ClassicHttpResponse sendOnce(String method, URI target, byte[] body, String accessToken,
+                                         HttpHeaders headers, Duration timeout) {
+        Map<String, List<String>> forwarded = new LinkedHashMap<>();
+        forwarded.put("Authorization", List.of("Bearer " + accessToken));
         headers.getRequestHeaders().forEach((name, values) -> {
-            if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                values.forEach(value -> forwarded.header(name, value));
+            if (FORWARDED_REQUEST_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                forwarded.put(name, values);
             }
         });
         try {
-            return CLIENT.send(forwarded.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            return client.send(method, target, body, forwarded, timeout);
+        } catch (SocketTimeoutException e) {
             throw badGateway("The provider did not answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
             throw badGateway("The provider's API cannot be reached (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw badGateway("The call was not sent: the server is shutting down");
         }
     }
 
@@ -240,9 +239,9 @@ public class IntegrationProxyResource {
         }
     }
 
-    private static void close(HttpResponse<InputStream> answer) {
+    private static void close(ClassicHttpResponse answer) {
         try {
-            answer.body().close();
+            answer.close();
         } catch (IOException ignored) {
             // the connection is dropped instead of reused
         }

@@ -16,27 +16,29 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The gateway's region connections against a real HTTP server on loopback that answers the first request of each
+ * The gateway's client against a real HTTP server on loopback that answers the first request of each
  * connection and drops the connection on the second without answering — as a region does that applied a request and
  * then lost the connection, or closed a kept-alive connection while the request was on its way.
  */
-class RegionConnectionsTest {
+class RegionClientTest {
 
     private final List<String> received = new CopyOnWriteArrayList<>();
     private ServerSocket server;
     private URI address;
-    private RegionConnections connections;
+    private RegionClient client;
 
     @BeforeEach
     void startRegion() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         address = URI.create("http://127.0.0.1:" + server.getLocalPort());
-        connections = new RegionConnections(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), 8);
+        client = new RegionClient(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(30), 8);
         Thread acceptor = new Thread(this::serve, "region");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -44,7 +46,7 @@ class RegionConnectionsTest {
 
     @AfterEach
     void stopRegion() throws IOException {
-        connections.closeAll();
+        client.close();
         server.close();
     }
 
@@ -75,11 +77,12 @@ class RegionConnectionsTest {
     }
 
     private int send(String method, String path) throws IOException {
-        byte[] head = (method + " " + path + " HTTP/1.1\r\nHost: region\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        RegionConnections.Exchange exchange = connections.send(address, method, head, new ByteArrayInputStream(new byte[0]), 0);
-        assertEquals("ok", new String(exchange.connection().in().readNBytes(2), StandardCharsets.ISO_8859_1));
-        connections.release(address, exchange.connection());
-        return exchange.answer().status();
+        try (ClassicHttpResponse answer = client.send(address, method, path, List.of(), new ByteArrayInputStream(new byte[0]), 0)) {
+            assertEquals("ok", EntityUtils.toString(answer.getEntity()));
+            return answer.getCode();
+        } catch (org.apache.hc.core5.http.ParseException e) {
+            throw new IOException(e);
+        }
     }
 
     @Test
