@@ -8,7 +8,7 @@ import io.silo.system.harness.Accounts;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.Metrics;
 import io.silo.system.harness.Organizations;
 import io.silo.system.harness.SplitTopologyTest;
@@ -288,7 +288,7 @@ class ApiGatewayIT {
             assertTrue(Metrics.sum(control, "silo_gateway_requests_total", "region=\"us\"", "status=\"2xx\"") > 0);
             assertTrue(Metrics.sum(control, "silo_gateway_duration_seconds_count", "region=\"us\"") > 0);
         } finally {
-            LauncherResult restarted = topology.up();
+            ProcessResult restarted = topology.up();
             assertEquals(0, restarted.exitCode(), restarted.stderr());
         }
         assertEquals(200, user.gateway().get("/api/0/organizations/" + eu + "/").status(), "eu answers again");

@@ -99,7 +99,7 @@ public final class Topology {
     /** The kill switch every test topology runs with, so tests can show a switched-off method fails at once. */
     public static final String RPC_DISABLED = "replica.findUser";
 
-    public LauncherResult up() {
+    public ProcessResult up() {
         List<String> arguments = new ArrayList<>(List.of("up"));
         arguments.addAll(launcherOptions());
         seedRotatingRpcKeys();
@@ -163,11 +163,11 @@ public final class Topology {
         }
     }
 
-    public LauncherResult down() {
+    public ProcessResult down() {
         return Launcher.run("down", "--data-dir", dataDir.toString());
     }
 
-    public LauncherResult status() {
+    public ProcessResult status() {
         return Launcher.run("status", "--data-dir", dataDir.toString());
     }
 

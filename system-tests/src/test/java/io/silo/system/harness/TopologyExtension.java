@@ -38,7 +38,7 @@ public class TopologyExtension implements ParameterResolver {
                 case MONOLITH -> Topology.monolith();
                 case OUTBOX -> Topology.outbox();
             };
-            LauncherResult started = topology.up();
+            ProcessResult started = topology.up();
             if (started.exitCode() != 0) {
                 topology.down();
                 throw new IllegalStateException("./silo up failed (" + started.exitCode() + "): " + started.stderr());

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Launcher;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.TestPorts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ class DeploymentFailureIT {
         Files.createDirectories(DATA_DIR.resolve("logs/monolith.log"));
 
         long started = System.nanoTime();
-        LauncherResult result = Launcher.run(Map.of(), List.of("up", "--monolith", "--data-dir", DATA_DIR.toString(),
+        ProcessResult result = Launcher.run(Map.of(), List.of("up", "--monolith", "--data-dir", DATA_DIR.toString(),
                 "--port", TestPorts.portArgument(19280), "--broker-port", TestPorts.portArgument(29816),
                 "--pg-port", TestPorts.portArgument(26632), "--cluster-port", TestPorts.portArgument(28100),
                 "--timeout", String.valueOf(TIMEOUT_SECONDS)));

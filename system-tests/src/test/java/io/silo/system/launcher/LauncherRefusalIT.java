@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Launcher;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.TestPorts;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -98,7 +98,7 @@ class LauncherRefusalIT {
     }
 
     private static String refused(Map<String, String> environment, List<String> arguments) {
-        LauncherResult result = Launcher.run(environment, arguments);
+        ProcessResult result = Launcher.run(environment, arguments);
         assertNotEquals(0, result.exitCode(), "exit code of " + arguments);
         String line = result.singleErrorLine();
         assertTrue(line.startsWith("silo: "), line);

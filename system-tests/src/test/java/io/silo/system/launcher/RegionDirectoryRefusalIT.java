@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Launcher;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.TestPorts;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,7 @@ class RegionDirectoryRefusalIT {
 
     @Test
     void aRegionWithoutAnIdStopsStartUpWithOneLine() {
-        LauncherResult result = Launcher.run(Map.of(), List.of("up", "--monolith", "--regions", "ap", "--data-dir", DATA_DIR,
+        ProcessResult result = Launcher.run(Map.of(), List.of("up", "--monolith", "--regions", "ap", "--data-dir", DATA_DIR,
                 "--port", TestPorts.portArgument(19180), "--broker-port", TestPorts.portArgument(29716),
                 "--pg-port", TestPorts.portArgument(26532), "--cluster-port", TestPorts.portArgument(28000)));
         assertEquals(1, result.exitCode());

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Http;
 import io.silo.system.harness.Migrations;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.MonolithTopologyTest;
 import io.silo.system.harness.Processes;
 import jakarta.json.JsonObject;
@@ -67,12 +67,12 @@ class MonolithTopologySmokeIT {
             connection.createStatement().execute("INSERT INTO public.restart_marker VALUES ('" + marker + "')");
         }
 
-        LauncherResult down = topology.down();
+        ProcessResult down = topology.down();
         assertEquals(0, down.exitCode(), down.stderr());
         List<String> leftovers = Processes.commandLinesMentioning(topology.dataDir());
         assertTrue(leftovers.isEmpty(), "processes left behind: " + leftovers);
 
-        LauncherResult up = topology.up();
+        ProcessResult up = topology.up();
         assertEquals(0, up.exitCode(), up.stderr());
         assertTrue(up.stdout().contains("all healthy"), up.stdout());
         try (Connection connection = topology.connectAs("monolith");

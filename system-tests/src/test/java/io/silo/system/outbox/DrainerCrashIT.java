@@ -3,7 +3,7 @@ package io.silo.system.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.Metrics;
 import io.silo.system.harness.OutboxTopologyTest;
 import io.silo.system.harness.Topology;
@@ -49,7 +49,7 @@ class DrainerCrashIT {
         assertTrue(sentBeforeKill > 0, "the killed instance was draining: it had sent " + sentBeforeKill);
         assertTrue(load.succeeded() > 150, "changes written: " + load.succeeded());
 
-        LauncherResult restarted = topology.up();
+        ProcessResult restarted = topology.up();
         assertEquals(0, restarted.exitCode(), restarted.stderr());
 
         ReplicaCheck.awaitReplicated(topology, ids, Duration.ofSeconds(90));

@@ -3,7 +3,7 @@ package io.silo.system.outbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.Metrics;
 import io.silo.system.harness.OutboxTopologyTest;
 import io.silo.system.harness.Topology;
@@ -44,7 +44,7 @@ class OutageIT {
                 "the depth metric shows the rows waiting for us");
         assertEquals(0, awaitNoRowsTo(topology, "eu", ids, Duration.ofSeconds(10)), "eu's rows kept flowing meanwhile");
 
-        LauncherResult restarted = topology.up();
+        ProcessResult restarted = topology.up();
         assertEquals(0, restarted.exitCode(), restarted.stderr());
         ReplicaCheck.awaitReplicated(topology, ids, Duration.ofSeconds(90));
     }
@@ -59,7 +59,7 @@ class OutageIT {
             Thread.sleep(2000);
             topology.stop("postgres");
             Thread.sleep(3000);
-            LauncherResult restarted = topology.up();
+            ProcessResult restarted = topology.up();
             assertEquals(0, restarted.exitCode(), restarted.stderr());
             // pooled connections are validated at most every 10 s, so a few requests may still meet a dead one
             int before = load.succeeded();
@@ -88,7 +88,7 @@ class OutageIT {
                 "the outbox drains to eu's broker while eu's server is down");
         assertEquals(euBefore, ReplicaCheck.region(topology, "region-eu", ids), "nothing was applied in eu meanwhile");
 
-        LauncherResult restarted = topology.up();
+        ProcessResult restarted = topology.up();
         assertEquals(0, restarted.exitCode(), restarted.stderr());
         ReplicaCheck.awaitReplicated(topology, ids, Duration.ofSeconds(90));
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import java.sql.SQLException;
@@ -124,7 +124,7 @@ public abstract class ReplicationScenarios {
                 "SELECT count(*) FROM control.control_outbox WHERE shard_id = ANY (string_to_array(?, ',')::bigint[])", ids));
         assertTrue(waiting >= accounts.size(), "with the broker down the changes wait in the outbox: " + waiting);
 
-        LauncherResult restarted = topology.up();
+        ProcessResult restarted = topology.up();
         assertEquals(0, restarted.exitCode(), restarted.stderr());
 
         String expectedUsers = queryOne(topology, topology.controlServer(), "SELECT string_agg(id || ':' || name || ':' || version, ',' ORDER BY id)"

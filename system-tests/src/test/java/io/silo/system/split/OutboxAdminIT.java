@@ -10,7 +10,7 @@ import io.silo.system.harness.Accounts;
 import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.RegionMessages;
 import io.silo.system.harness.SplitTopologyTest;
 import jakarta.json.JsonObject;
@@ -91,7 +91,7 @@ class OutboxAdminIT {
             assertFalse(shard.getBoolean("disabled"));
             assertTrue(findShard(admin, "us", userId).isEmpty(), "us received its copy: nothing waits for it");
         } finally {
-            LauncherResult restarted = topology.up();
+            ProcessResult restarted = topology.up();
             assertEquals(0, restarted.exitCode(), restarted.stderr());
         }
         String nextAttempt = Database.queryOne(topology, "control", "SELECT to_char(min(scheduled_for)"

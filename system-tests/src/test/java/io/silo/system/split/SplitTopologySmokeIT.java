@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Http;
 import io.silo.system.harness.Migrations;
-import io.silo.system.harness.LauncherResult;
+import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.ListeningSockets;
 import io.silo.system.harness.SplitTopologyTest;
 import jakarta.json.JsonObject;
@@ -142,7 +142,7 @@ class SplitTopologySmokeIT {
 
     @Test
     void statusShowsEveryComponentHealthy(Topology topology) {
-        LauncherResult status = topology.status();
+        ProcessResult status = topology.status();
         assertEquals(0, status.exitCode(), status.stdout());
         for (String component : List.of("postgres", "broker-control", "broker-region-us", "broker-region-eu",
                 "control", "region-us", "region-eu")) {
@@ -154,7 +154,7 @@ class SplitTopologySmokeIT {
     @Test
     void secondUpReportsWhatRunsInsteadOfStartingDuplicates(Topology topology) throws IOException {
         String controlPid = Files.readString(topology.dataDir().resolve("run/control.pid")).strip();
-        LauncherResult again = topology.up();
+        ProcessResult again = topology.up();
         assertEquals(0, again.exitCode(), again.stderr());
         assertTrue(again.stdout().contains("already running"), again.stdout());
         assertEquals(controlPid, Files.readString(topology.dataDir().resolve("run/control.pid")).strip());

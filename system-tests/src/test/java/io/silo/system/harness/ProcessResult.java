@@ -1,7 +1,7 @@
 package io.silo.system.harness;
 
-/** Exit code and output of one launcher run. */
-public record LauncherResult(int exitCode, String stdout, String stderr) {
+/** Exit code and output of one run of a command: the launcher, sentry-cli. */
+public record ProcessResult(int exitCode, String stdout, String stderr) {
 
     /** The launcher's refusals are one line on standard error. */
     public String singleErrorLine() {
