@@ -25,9 +25,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -373,5 +378,102 @@ public abstract class IssuesScenarios {
         Reply write = reader.put(issue, "{\"status\":\"resolved\"}");
         assertEquals(403, write.status(), write.toString());
         assertEquals("unresolved", world.api().get(issue).json().getString("status"));
+    }
+
+    @Test
+    void issuesHaveStableShortIdsFoundByLookupAndByQuery(Topology topology) {
+        World world = world(topology);
+        String prefix = world.project().slug().toUpperCase(Locale.ROOT) + "-";
+        List<String> labels = List.of("I1", "I2", "I3", "I4", "I5");
+        for (int n = 0; n < labels.size(); n++) {
+            String issue = "/api/0/organizations/" + world.slug() + "/issues/" + world.issues().get(labels.get(n)) + "/";
+            assertEquals(prefix + (n + 1), world.api().get(issue).json().getString("shortId"), "numbered as created");
+            assertEquals(prefix + (n + 1), world.api().get(issue).json().getString("shortId"), "stable across reads");
+        }
+        Reply found = world.api().get("/api/0/organizations/" + world.slug() + "/shortids/" + prefix.toLowerCase(Locale.ROOT) + "3/");
+        assertEquals(200, found.status(), found.toString());
+        assertEquals(String.valueOf(world.issues().get("I3")), found.json().getString("groupId"));
+        assertEquals(prefix + "3", found.json().getString("shortId"));
+        assertEquals(world.project().slug(), found.json().getString("projectSlug"));
+        assertEquals(world.slug(), found.json().getString("organizationSlug"));
+        assertEquals("I3 Payment gateway timeout", found.json().getJsonObject("group").getString("title"));
+        assertEquals(List.of("I3"), list(world, "/api/0/organizations/" + world.slug() + "/issues/?query=" + q("issue:" + prefix + "3")));
+        assertEquals(404, world.api().get("/api/0/organizations/" + world.slug() + "/shortids/" + prefix + "99/").status());
+        Reply malformed = world.api().get("/api/0/organizations/" + world.slug() + "/issues/?query=" + q("issue:nope"));
+        assertEquals(400, malformed.status(), malformed.toString());
+        assertTrue(malformed.json().getString("detail").contains("WEB-12"), malformed.toString());
+    }
+
+    @Test
+    void concurrentNewIssuesOfOneProjectGetDistinctShortNumbersWithoutGaps(Topology topology) throws Exception {
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "shortids");
+        Project project = IssueFixtures.project(topology, topology.regionServer(), owner);
+        int clients = 8;
+        int issuesEach = 5;
+        Instant now = Instant.now();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<CompletableFuture<Void>> sending = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int c = client;
+            sending.add(CompletableFuture.runAsync(() -> {
+                for (int n = 0; n < issuesEach; n++) {
+                    send(topology, topology.regionServer(), project, event("race-" + c + "-" + n, now, "error",
+                            "race " + c + " " + n).build());
+                }
+            }, pool));
+        }
+        try {
+            for (var sent : sending) {
+                sent.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<Long> numbers = new ArrayList<>();
+        for (String number : Database.queryOne(topology, topology.regionServer(), "SELECT string_agg(short_number::text, ','"
+                + " ORDER BY short_number) FROM region.issue WHERE project_id = ?", project.id()).split(",")) {
+            numbers.add(Long.parseLong(number));
+        }
+        assertEquals(LongStream.rangeClosed(1, clients * issuesEach).boxed().toList(), numbers,
+                "one number per issue, 1 to " + clients * issuesEach + ", none twice, none skipped");
+    }
+
+    @Test
+    void aProjectsIssuesAreResolvedInBulkAsSentryCliAsks(Topology topology) throws Exception {
+        Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "bulk");
+        Project project = IssueFixtures.project(topology, topology.regionServer(), owner);
+        Project other = IssueFixtures.project(topology, topology.regionServer(), owner);
+        Instant now = Instant.now();
+        send(topology, topology.regionServer(), other, event("O1", now, "error", "O1 elsewhere").build());
+        long otherIssue = Long.parseLong(Database.queryOne(topology, topology.regionServer(),
+                "SELECT id FROM region.issue WHERE project_id = ?", other.id()));
+        for (String label : List.of("B1", "B2", "B3")) {
+            send(topology, topology.regionServer(), project, event(label, now, "error", label + " bulk").build());
+        }
+        Map<String, Long> ids = new HashMap<>();
+        for (String label : List.of("B1", "B2", "B3")) {
+            ids.put(label, Long.parseLong(Database.queryOne(topology, topology.regionServer(),
+                    "SELECT id FROM region.issue WHERE project_id = ? AND title LIKE ?", project.id(), label + " %")));
+        }
+        String bulk = "/api/0/projects/" + owner.slug() + "/" + project.slug() + "/issues/";
+        String resolve = "{\"status\":\"resolved\",\"snoozeDuration\":null}";
+        Reply resolved = owner.api().put(bulk + "?id=" + ids.get("B1") + "&id=" + ids.get("B2"), resolve);
+        assertEquals(200, resolved.status(), resolved.toString());
+        assertEquals("resolved", resolved.json().getString("status"));
+        Map<String, String> statuses = new HashMap<>();
+        ids.forEach((label, id) -> statuses.put(label, owner.api().get("/api/0/organizations/" + owner.slug() + "/issues/"
+                + id + "/").json().getString("status")));
+        assertEquals(Map.of("B1", "resolved", "B2", "resolved", "B3", "unresolved"), statuses);
+
+        assertEquals(200, owner.api().put(bulk + "?status=unresolved", resolve).status(), "every unresolved one");
+        assertEquals("resolved", owner.api().get("/api/0/organizations/" + owner.slug() + "/issues/" + ids.get("B3") + "/")
+                .json().getString("status"));
+        assertEquals(204, owner.api().put(bulk + "?id=" + otherIssue, resolve).status(),
+                "another project's issue is passed over");
+        assertEquals("unresolved", owner.api().get("/api/0/organizations/" + owner.slug() + "/issues/"
+                + otherIssue + "/").json().getString("status"));
+        Reply unnamed = owner.api().put(bulk, resolve);
+        assertEquals(400, unnamed.status(), unnamed.toString());
+        assertTrue(unnamed.isProblem(), unnamed.toString());
     }
 }

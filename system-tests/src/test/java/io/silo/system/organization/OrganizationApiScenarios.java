@@ -44,6 +44,10 @@ public abstract class OrganizationApiScenarios {
         assertEquals("owner", read.getString("role"));
         assertEquals("active", read.getJsonObject("status").getString("id"));
         assertNotNull(read.getString("dateCreated"));
+        assertFalse(read.getBoolean("isEarlyAdopter"), "the flags Sentry's tools require are there");
+        assertFalse(read.getBoolean("require2FA"));
+        assertFalse(read.getBoolean("requireEmailVerification"));
+        assertEquals("letter_avatar", read.getJsonObject("avatar").getString("avatarType"));
 
         assertEquals("Renamed Co", ok(owner.api().put(path, "{\"name\":\"  Renamed Co \"}")).getString("name"));
         assertEquals("Renamed Co", Database.await(topology, topology.controlServer(), REPLICATION, "Renamed Co",

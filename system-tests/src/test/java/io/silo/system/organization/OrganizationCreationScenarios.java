@@ -1,6 +1,7 @@
 package io.silo.system.organization;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Accounts;
@@ -57,7 +58,11 @@ public abstract class OrganizationCreationScenarios {
         JsonObject organization = created.json();
         assertEquals(slug, organization.getString("slug"));
         assertEquals(region, organization.getString("region"));
-        assertEquals("active", organization.getString("status"));
+        assertEquals("active", organization.getJsonObject("status").getString("id"));
+        assertFalse(organization.getBoolean("isEarlyAdopter"), "the flags Sentry's tools require are there");
+        assertFalse(organization.getBoolean("require2FA"));
+        assertFalse(organization.getBoolean("requireEmailVerification"));
+        assertEquals(0, organization.getJsonArray("features").size());
         assertEquals("http://" + slug + ".localhost", organization.getJsonObject("links").getString("organizationUrl"));
         assertEquals("http://" + region + ".localhost", organization.getJsonObject("links").getString("regionUrl"));
         assertTrue(created.header("Location").orElseThrow().endsWith("/api/0/organizations/" + slug + "/"));

@@ -74,7 +74,7 @@ class OrganizationProvisioningFailureIT {
             Thread.sleep(6_000);
             Reply pending = create(user, slug, "eu");
             assertEquals(202, pending.status(), "the region never hears of it: " + pending);
-            assertEquals("provisioning", pending.json().getString("status"));
+            assertEquals("provisioning", pending.json().getJsonObject("status").getString("id"));
             id = Long.parseLong(pending.json().getString("id"));
             expireClaim(topology, slug);
 

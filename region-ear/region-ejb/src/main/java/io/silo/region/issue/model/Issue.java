@@ -61,10 +61,18 @@ public class Issue {
     @Column(name = "user_count")
     private long userCount;
 
+    /** Its number in its project (Sentry's short id {@code WEB-12}); set by ingestion's native SQL only. */
+    @Column(name = "short_number", insertable = false, updatable = false)
+    private Long shortNumber;
+
     @Version
     private long version;
 
     protected Issue() {
+    }
+
+    public Optional<Long> shortNumber() {
+        return Optional.ofNullable(shortNumber);
     }
 
     public long id() {

@@ -11,7 +11,8 @@ import java.sql.SQLException;
  * creates the issue or counts the event (times seen + 1, first and last seen widened, level, title and culprit
  * of the latest event, a resolved issue unresolved again), safe under concurrent events of one fingerprint
  * because PostgreSQL serializes them on the issue's unique key. Each change raises the row's version, as JPA's
- * optimistic check expects.
+ * optimistic check expects. An issue the upsert creates takes its project's next number (its short id) in the same
+ * transaction; creations of new issues in one project take turns on the project's counter until they commit.
  */
 public final class IssueCounters {
 
@@ -30,7 +31,15 @@ public final class IssueCounters {
                 platform = coalesce(i.platform, EXCLUDED.platform),
                 status = CASE WHEN i.status = 'resolved' THEN 'unresolved' ELSE i.status END,
                 version = i.version + 1
-            RETURNING id""";
+            RETURNING id, xmax = 0""";
+
+    /** The project's next issue number, given to an issue just inserted (see migration V14). */
+    private static final String NUMBER = """
+            WITH next AS (
+                INSERT INTO region.project_issue_counter AS c (project_id, last_number) VALUES (?, 1)
+                ON CONFLICT (project_id) DO UPDATE SET last_number = c.last_number + 1
+                RETURNING last_number)
+            UPDATE region.issue SET short_number = (SELECT last_number FROM next) WHERE id = ?""";
 
     private static final String ADD_USER = "INSERT INTO region.issue_user (issue_id, user_key) VALUES (?, ?)"
             + " ON CONFLICT DO NOTHING";
@@ -53,6 +62,7 @@ public final class IssueCounters {
     public static long count(Connection connection, long expectedIssueId, long newIssueId, boolean newUser,
                              long organizationId, long projectId, NormalizedEvent event) throws SQLException {
         long issueId;
+        boolean created;
         try (PreparedStatement upsert = connection.prepareStatement(COUNT)) {
             upsert.setLong(1, newIssueId);
             upsert.setLong(2, organizationId);
@@ -69,6 +79,14 @@ public final class IssueCounters {
             try (ResultSet row = upsert.executeQuery()) {
                 row.next();
                 issueId = row.getLong(1);
+                created = row.getBoolean(2);
+            }
+        }
+        if (created) {
+            try (PreparedStatement number = connection.prepareStatement(NUMBER)) {
+                number.setLong(1, projectId);
+                number.setLong(2, issueId);
+                number.executeUpdate();
             }
         }
         if (issueId != expectedIssueId && event.userKey() != null) {

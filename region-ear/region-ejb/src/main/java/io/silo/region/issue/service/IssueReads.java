@@ -27,7 +27,7 @@ import java.util.Optional;
 public class IssueReads {
 
     private static final String COLUMNS = """
-            SELECT i.id, i.project_id, p.slug, p.name, i.title, i.culprit, i.level, i.status, i.platform,
+            SELECT i.id, i.project_id, p.slug, p.name, i.short_number, i.title, i.culprit, i.level, i.status, i.platform,
                    CAST(extract(epoch FROM i.first_seen) * 1000000 AS bigint), CAST(extract(epoch FROM i.last_seen) * 1000000 AS bigint),
                    i.times_seen, i.user_count
               FROM region.issue i JOIN region.project p ON p.id = i.project_id
@@ -64,6 +64,25 @@ public class IssueReads {
         return rows(sql).stream().findFirst();
     }
 
+    /** The ids of a project's issues that meet the search's conditions, at most 1,000. */
+    public List<Long> idsMatching(long organizationId, long projectId, IssueSearch search) {
+        NativeSql sql = new NativeSql().append("SELECT i.id FROM region.issue i JOIN region.project p ON p.id = i.project_id");
+        sql.append(" WHERE i.organization_id = " + sql.bind(organizationId) + " AND i.project_id = " + sql.bind(projectId));
+        search.conditions().forEach(condition -> where(sql, condition));
+        sql.append(" ORDER BY i.id LIMIT 1000");
+        @SuppressWarnings("unchecked")
+        List<Object> ids = sql.create(entityManager).getResultList();
+        return ids.stream().map(IssueReads::number).toList();
+    }
+
+    /** The organization's issue with this short id ({@code WEB-12}). */
+    public Optional<IssueRow> findByShortId(long organizationId, ShortId shortId) {
+        NativeSql sql = new NativeSql().append(COLUMNS);
+        sql.append(" WHERE i.organization_id = " + sql.bind(organizationId));
+        where(sql, new IssueSearch.ShortIdIs(shortId));
+        return rows(sql).stream().findFirst();
+    }
+
     /** The id of the organization's project with this slug; 404 if it has none. */
     public long projectId(long organizationId, String slug) {
         return entityManager.createNamedQuery(Project.BY_SLUG, Project.class)
@@ -78,6 +97,9 @@ public class IssueReads {
             sql.append(" AND i.status IN " + sql.bindAll(status.statuses()));
         } else if (condition instanceof IssueSearch.LevelIn level) {
             sql.append(" AND i.level IN " + sql.bindAll(level.levels()));
+        } else if (condition instanceof IssueSearch.ShortIdIs shortId) {
+            sql.append(" AND p.slug = " + sql.bind(shortId.shortId().projectSlug()) + " AND i.short_number = "
+                    + sql.bind(shortId.shortId().number()));
         } else if (condition instanceof IssueSearch.TagIn tag) {
             sql.append(" AND EXISTS (SELECT 1 FROM region.event e WHERE e.issue_id = i.id AND " + eventTag(sql, tag) + ")");
         } else if (condition instanceof IssueSearch.TextContains text) {
@@ -109,9 +131,9 @@ public class IssueReads {
     }
 
     private static IssueRow row(Object[] row) {
-        return new IssueRow(number(row[0]), number(row[1]), (String) row[2], (String) row[3], (String) row[4],
-                (String) row[5], (String) row[6], (String) row[7], (String) row[8],
-                IssueRow.fromMicros(number(row[9])), IssueRow.fromMicros(number(row[10])), number(row[11]), number(row[12]));
+        return new IssueRow(number(row[0]), number(row[1]), (String) row[2], (String) row[3], number(row[4]),
+                (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
+                IssueRow.fromMicros(number(row[10])), IssueRow.fromMicros(number(row[11])), number(row[12]), number(row[13]));
     }
 
     static long number(Object value) {

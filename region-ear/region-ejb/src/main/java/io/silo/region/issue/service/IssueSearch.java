@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Sentry's structured issue search ({@code query}) as the conditions an issue must all meet: {@code is:} a
  * status, {@code level:}, {@code environment:} and {@code release:} of its events, any other {@code key:value}
  * a tag of its events, and free text (words and {@code "quoted phrases"}, joined by one space as Sentry does)
- * found in its title, culprit or an event's message. A value may be quoted ({@code release:"1.0 beta"}) or a
+ * found in its title, culprit or an event's message, and {@code issue:WEB-12} the issue of that short id. A value may be quoted ({@code release:"1.0 beta"}) or a
  * list ({@code level:[error,fatal]}). Absent query: {@code is:unresolved}, Sentry's implied default; an empty
  * query: every issue.
  */
@@ -42,6 +42,10 @@ public record IssueSearch(List<Condition> conditions) {
 
     /** One of its events has this tag ({@code environment}, {@code release} or another) with one of these values. */
     public record TagIn(String key, Set<String> values) implements Condition {
+    }
+
+    /** It is the issue of this short id. */
+    public record ShortIdIs(ShortId shortId) implements Condition {
     }
 
     /** Its title, its culprit or one of its events' messages contains this text, ignoring case. */
@@ -166,8 +170,18 @@ public record IssueSearch(List<Condition> conditions) {
             switch (key) {
                 case "is" -> conditions.add(new StatusIn(known(key, values, STATUSES)));
                 case "level" -> conditions.add(new LevelIn(known(key, values, LEVELS)));
+                case "issue" -> conditions.add(new ShortIdIs(shortId(values)));
                 default -> conditions.add(new TagIn(key, values));
             }
+        }
+
+        private static ShortId shortId(Set<String> values) {
+            if (values.size() != 1) {
+                throw invalid("issue: takes one short id, like issue:WEB-12");
+            }
+            String value = values.iterator().next();
+            return ShortId.parse(value).orElseThrow(() -> invalid("issue:" + value
+                    + " is not a short id: the project's slug, a dash and the issue's number, like WEB-12"));
         }
 
         private static Set<String> known(String key, Set<String> values, Set<String> allowed) {

@@ -70,4 +70,22 @@ class IssueSearchTest {
                     .errors().get(0).field(), bad);
         }
     }
+
+    @Test
+    void anIssueFilterNamesOneShortIdInAnyCase() {
+        assertEquals(List.of(new IssueSearch.ShortIdIs(new ShortId("my-app", 12))),
+                IssueSearch.parse("issue:MY-APP-12").conditions());
+        assertEquals(List.of(new IssueSearch.ShortIdIs(new ShortId("web", 3))), IssueSearch.parse("issue:web-3").conditions());
+        for (String bad : new String[] {"issue:WEB", "issue:WEB-0", "issue:-12", "issue:[WEB-1,WEB-2]", "issue:WEB-1x"}) {
+            ApiException refused = assertThrows(ApiException.class, () -> IssueSearch.parse(bad), bad);
+            assertTrue(refused.getMessage().contains("WEB-12"), refused.getMessage());
+        }
+    }
+
+    @Test
+    void shortIdsAreWrittenInCapitalsAndReadBack() {
+        assertEquals("MY-APP-12", new ShortId("my-app", 12).toString());
+        assertEquals(java.util.Optional.of(new ShortId("my-app", 12)), ShortId.parse(" my-app-12 "));
+        assertEquals(java.util.Optional.empty(), ShortId.parse("my-app-"));
+    }
 }

@@ -112,7 +112,7 @@ public class OrganizationIssuesResource {
      * The {@code status} of an update's body, {@code {"status": "resolved" | "unresolved" | "ignored"}}; read
      * here rather than bound, so an empty or malformed body is refused with a detail that says what to send.
      */
-    private static String status(String body) {
+    static String status(String body) {
         JsonValue value;
         try (JsonReader reader = Json.createReader(new StringReader(body == null ? "" : body))) {
             value = reader.readValue();
