@@ -12,9 +12,12 @@ import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.io.StringReader;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,7 +50,13 @@ public abstract class OrganizationTokenScenarios {
 
         assertEquals(201, created.status(), created.toString());
         String token = created.json().getString("token");
-        assertTrue(token.startsWith("silo_o_" + mine.region() + "_"), token);
+        String[] parts = token.split("_");
+        assertEquals("sntrys", parts[0], "Sentry's organization token format: " + token);
+        JsonObject claims = Json.createReader(new StringReader(new String(Base64.getDecoder()
+                .decode(parts[1]), StandardCharsets.UTF_8))).readObject();
+        assertEquals(control(topology).toString(), claims.getString("url"), "where sentry-cli sends it: " + claims);
+        assertEquals("http://" + mine.region() + ".localhost", claims.getString("region_url"), claims.toString());
+        assertEquals(mine.slug(), claims.getString("org"));
         assertEquals(Set.of("event:read", "org:read", "project:write"), created.json().getJsonArray("scopes").stream()
                 .map(scope -> ((JsonString) scope).getString()).collect(Collectors.toSet()));
         JsonObject listed = owner.session().get(mine.tokens()).jsonArray().getJsonObject(0);

@@ -28,6 +28,11 @@ public class PublicUrls {
     @ConfigProperty(name = "silo.public.scheme", defaultValue = "https")
     String scheme;
 
+    /** Silo's root URL as clients reach it, when it is not {@code {scheme}://{public host}} (a port, a path). */
+    @Inject
+    @ConfigProperty(name = "silo.public.url")
+    Optional<String> rootUrl;
+
     /** What a request's host names: a region's own API (or ingest) host, or an organization's customer domain. */
     public sealed interface HostRoute permits RegionHost, CustomerDomain {
     }
@@ -56,6 +61,12 @@ public class PublicUrls {
     /** The public host name customer domains are under ({@code silo.public.host}). */
     public String publicHost() {
         return publicHost;
+    }
+
+    /** Silo's root URL, where clients send API requests: {@code silo.public.url}, else {@code {scheme}://{public host}}. */
+    public String root() {
+        return rootUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url)
+                .orElse(scheme + "://" + publicHost);
     }
 
     public String region(String regionName) {

@@ -17,6 +17,7 @@ import io.silo.control.identity.service.IdentityCache;
 import io.silo.control.identity.service.TokenRevoked;
 import io.silo.control.organization.model.OrganizationMapping;
 import io.silo.control.organization.service.OrganizationRoles;
+import io.silo.control.organization.service.PublicUrls;
 import io.silo.control.token.model.ApiToken;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.Operators;
@@ -41,8 +42,6 @@ import java.util.Set;
 @Stateless
 @ControlSilo
 public class ApiTokenService {
-
-    /** Use within this time of the recorded last use is not written again: one write a minute, not per request. */
 
     @PersistenceContext(unitName = "control")
     EntityManager entityManager;
@@ -74,6 +73,9 @@ public class ApiTokenService {
     @EJB
     OrganizationRoles organizations;
 
+    @Inject
+    PublicUrls urls;
+
     /** A token just created: {@code token} is the only time the secret exists outside the client. */
     public record NewToken(ApiToken record, String token) {
     }
@@ -98,8 +100,8 @@ public class ApiTokenService {
     }
 
     /**
-     * A token of an organization, created by one of its owners or managers; the organization's region goes into
-     * the token's prefix and the token to that region alone. It acts for the organization, not for a user: it
+     * A token of an organization, created by one of its owners or managers; Silo's root URL, the organization's
+     * region API URL and its slug go into the token (Sentry's format) and the token to that region alone. It acts for the organization, not for a user: it
      * outlives its creator's membership and never holds {@link Scope#ADMIN}.
      */
     public NewToken createOrganizationToken(ApiPrincipal actor, long userId, String organizationSlug, String name,
@@ -112,7 +114,8 @@ public class ApiTokenService {
             throw ApiException.invalidField("scopes", "an organization token cannot hold the admin scope");
         }
         OrganizationMapping organization = organizations.managedBy(userId, organizationSlug);
-        String token = TokenFormat.newOrganizationToken(organization.region());
+        String token = TokenFormat.newOrganizationToken(new TokenFormat.OrganizationClaims(urls.root(),
+                urls.region(organization.region()), organization.slug()));
         ApiToken record = ApiToken.forOrganization(ids.nextId(), SecretDigest.sha256Hex(token), TokenFormat.hint(token),
                 name, organization.id(), organization.region(), scopes, now, expiresAt);
         entityManager.persist(record);

@@ -32,6 +32,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
@@ -178,11 +179,29 @@ public class GatewayFilter extends HttpFilter {
         return ForwardedSession.sign(rpcSettings.keys(), request.getRequestURI(), verified.get().principal());
     }
 
-    /** The region an organization token names by its prefix: no directory read. */
-    private static Optional<String> organizationTokenRegion(HttpServletRequest request) {
+    /**
+     * The region an organization token names, without a directory read: its {@code region_url} (Sentry's format), the
+     * region whose API host that is, or the region in the prefix of a token of the earlier format. A token naming a
+     * host that is no region's routes nowhere ({@code ?}, refused as an unknown region).
+     */
+    private Optional<String> organizationTokenRegion(HttpServletRequest request) {
         String authorization = request.getHeader("Authorization");
-        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? TokenFormat.regionOf(authorization.substring(7).strip()) : Optional.empty();
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        String token = authorization.substring(7).strip();
+        return TokenFormat.organizationClaims(token).map(claims -> regionOfUrl(claims.regionUrl()))
+                .or(() -> TokenFormat.legacyRegionOf(token));
+    }
+
+    private String regionOfUrl(String url) {
+        try {
+            String host = URI.create(url).getHost();
+            return host == null ? "?" : hosts.routeOf(host).filter(PublicUrls.RegionHost.class::isInstance)
+                    .map(route -> ((PublicUrls.RegionHost) route).region()).orElse("?");
+        } catch (IllegalArgumentException e) {
+            return "?";
+        }
     }
 
     /**

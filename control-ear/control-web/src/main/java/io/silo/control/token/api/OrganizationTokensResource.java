@@ -25,8 +25,8 @@ import java.util.List;
  * An organization's tokens: {@code /api/0/organizations/{slug}/org-auth-tokens/}, control's although the path is
  * organization-scoped (tokens are control's, as in Sentry; the gateway leaves this path here). Members list them;
  * owners and managers create and revoke them, from a login session only, so a leaked token never mints another.
- * A token is {@code silo_o_<region>_…}: the gateway sends its requests to the organization's region by the prefix,
- * and the region authenticates it from the replica control sends there.
+ * A token is Sentry's {@code sntrys_…}, carrying its organization's region API URL: the gateway sends its requests to
+ * that region without a lookup, and the region authenticates it from the replica control sends there.
  */
 @Path("api/0/organizations/{organizationSlug}/org-auth-tokens/")
 @RequestScoped

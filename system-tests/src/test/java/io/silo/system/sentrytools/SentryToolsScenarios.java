@@ -1,9 +1,10 @@
-package io.silo.system.sentrycli;
+package io.silo.system.sentrytools;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
 import io.silo.system.harness.Organizations;
@@ -11,28 +12,30 @@ import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.SentryCli;
 import io.silo.system.harness.SentrySdk;
 import io.silo.system.harness.Topology;
+import io.sentry.Sentry;
 import jakarta.json.Json;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Sentry's own CLI, {@code sentry-cli} from the npm registry, run unchanged against control: it checks its token,
- * lists the organization's projects and a project's issues with their short ids, and resolves an issue, which the
- * API then shows resolved.
+ * Sentry's own tools, unchanged. Its CLI, {@code sentry-cli} from the npm registry, against control: it checks its
+ * token, lists the organization's projects and a project's issues with their short ids, and resolves an issue, which
+ * the API then shows resolved. Its Java SDK, with a DSN exactly as the API gives it: the event arrives as an issue.
  */
-public abstract class SentryCliScenarios {
+public abstract class SentryToolsScenarios {
 
     /** An organization with one project and one issue in it, seen by its owner. */
-    private record World(Organizations.Owner owner, String project, long issueId, URI control) {
+    private record World(Organizations.Owner owner, String project, long projectId, long issueId, URI control) {
     }
 
     private static World world(Topology topology) throws Exception {
         Organizations.Owner owner = Organizations.create(topology, topology.regionServer(), "cli");
         String project = "web-" + UUID.randomUUID().toString().substring(0, 6);
-        Reply created = io.silo.system.harness.ApiClient.anonymous(topology.url(topology.regionServer()))
+        Reply created = ApiClient.anonymous(topology.url(topology.regionServer()))
                 .post("/api/0/internal/testing/projects/", Json.createObjectBuilder()
                         .add("organizationId", owner.organizationId()).add("slug", project).build().toString());
         assertEquals(201, created.status(), created.toString());
@@ -44,7 +47,7 @@ public abstract class SentryCliScenarios {
         assertEquals(200, stored.status(), stored.toString());
         long issueId = Long.parseLong(Database.queryOne(topology, topology.regionServer(),
                 "SELECT id FROM region.issue WHERE project_id = ?", projectId));
-        return new World(owner, project, issueId, topology.url(topology.controlServer()));
+        return new World(owner, project, projectId, issueId, topology.url(topology.controlServer()));
     }
 
     private static ProcessResult cli(World world, String... arguments) {
@@ -84,5 +87,35 @@ public abstract class SentryCliScenarios {
                 "-i", String.valueOf(world.issueId()));
         assertFalse(resolved.stderr().contains("error"), resolved.toString());
         assertEquals("resolved", world.owner().api().get(issue).json().getString("status"));
+    }
+
+    @Test
+    void aDsnAsTheApiGivesItWorksUnchangedInSentrysJavaSdk(Topology topology) throws Exception {
+        World world = world(topology);
+        ApiClient api = ApiClient.withToken(world.control(), world.owner().token());
+        Reply keys = api.get("/api/0/projects/" + world.owner().slug() + "/" + world.project() + "/keys/");
+        assertEquals(200, keys.status(), keys.toString());
+        String dsn = keys.jsonArray().getJsonObject(0).getJsonObject("dsn").getString("public");
+
+        Sentry.init(options -> {
+            options.setDsn(dsn);
+            options.setRelease("shop@1.4.2");
+            options.setEnvironment("production");
+            options.setEnableUncaughtExceptionHandler(false);
+            options.setSendClientReports(false);
+        });
+        try {
+            Sentry.captureException(new IllegalStateException("card declined by the Java SDK"));
+            Sentry.flush(10_000);
+        } finally {
+            Sentry.close();
+        }
+        assertEquals("IllegalStateException: card declined by the Java SDK|java|production|shop@1.4.2",
+                Database.await(topology, topology.regionServer(), Duration.ofSeconds(30),
+                        "IllegalStateException: card declined by the Java SDK|java|production|shop@1.4.2",
+                        "SELECT i.title || '|' || e.platform || '|' || e.environment || '|' || e.release"
+                                + " FROM region.issue i JOIN region.event e ON e.issue_id = i.id"
+                                + " WHERE i.project_id = ? AND i.title LIKE 'IllegalStateException%'", world.projectId()),
+                "the SDK's event was stored with its release and environment, as an issue of the project: " + dsn);
     }
 }
