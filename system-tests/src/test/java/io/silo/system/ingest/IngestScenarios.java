@@ -5,6 +5,8 @@ import static io.silo.system.harness.SentrySdk.newEventId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.encoder.Encoder;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Database;
 import io.silo.system.harness.Projects;
@@ -173,6 +175,31 @@ public abstract class IngestScenarios {
         assertEquals(200, deflate.status(), deflate.toString());
         assertEquals("G: zip,D: flate", query(topology, "SELECT string_agg(title, ',' ORDER BY title DESC)"
                 + " FROM region.event WHERE project_id = ?", key.projectId()));
+    }
+
+    @Test
+    void aBrotliEnvelopeIsStoredAndACorruptOneIs400AndStoresNothing(Topology topology) throws Exception {
+        ProjectKey key = Projects.create(topology, topology.regionServer());
+        Brotli4jLoader.ensureAvailability();
+        String eventId = newEventId();
+        byte[] envelope = SentrySdk.envelope(eventId).item("event", exceptionEvent(eventId, "B", "rotli", "")).build();
+        Map<String, String> headers = Map.of("X-Sentry-Auth", SentrySdk.auth(key.publicKey()), "Content-Encoding", "br");
+        Reply stored = SentrySdk.post(url(topology), "/api/" + key.projectId() + "/envelope/", Encoder.compress(envelope),
+                headers);
+        assertEquals(200, stored.status(), stored.toString());
+        assertEquals(eventId, stored.json().getString("id"));
+
+        String corruptId = newEventId();
+        byte[] corrupt = Encoder.compress(SentrySdk.envelope(corruptId).item("event", exceptionEvent(corruptId, "C",
+                "orrupt", "")).build());
+        for (int i = 2; i < corrupt.length; i += 3) {
+            corrupt[i] ^= 0x5a;
+        }
+        Reply refused = SentrySdk.post(url(topology), "/api/" + key.projectId() + "/envelope/", corrupt, headers);
+        assertEquals(400, refused.status(), refused.toString());
+        assertTrue(refused.isProblem() && refused.json().getString("detail").contains("Brotli"), refused.toString());
+        assertEquals("B: rotli", query(topology, "SELECT string_agg(title, ',') FROM region.event WHERE project_id = ?",
+                key.projectId()), "the Brotli event is stored, nothing of the corrupt one");
     }
 
     @Test

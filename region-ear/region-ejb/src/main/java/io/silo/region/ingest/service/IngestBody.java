@@ -1,5 +1,7 @@
 package io.silo.region.ingest.service;
 
+import com.aayushatharva.brotli4j.Brotli4jLoader;
+import com.aayushatharva.brotli4j.decoder.BrotliInputStream;
 import io.silo.common.web.ApiException;
 import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
@@ -13,8 +15,8 @@ import java.util.zip.ZipException;
 
 /**
  * Reads an ingestion request body: refused with 413 by its declared length before reading, or as soon as the
- * bytes read (as sent, then after gzip or deflate decoding) pass the limits, so no request makes the server
- * read or inflate more than the limits allow.
+ * bytes read (as sent, then after gzip, deflate or Brotli decoding) pass the limits, so no request makes the server
+ * read or inflate more than the limits allow. A body that is not valid data of its encoding is 400.
  */
 public final class IngestBody {
 
@@ -35,14 +37,28 @@ public final class IngestBody {
                 case "gzip", "x-gzip" -> readAtMost(new GZIPInputStream(new java.io.ByteArrayInputStream(raw)),
                         limits.maxDecompressedBytes(), decompressedTooLarge(limits));
                 case "deflate" -> inflate(raw, limits);
+                case "br" -> readAtMost(brotli(raw), limits.maxDecompressedBytes(), decompressedTooLarge(limits));
                 default -> throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE,
-                        "Unsupported Content-Encoding \"" + contentEncoding + "\": send gzip, deflate or none");
+                        "Unsupported Content-Encoding \"" + contentEncoding + "\": send gzip, deflate, br or none");
             };
         } catch (ZipException | java.io.EOFException e) {
             throw ApiException.badRequest("The body is not valid " + encoding + " data: " + e.getMessage());
         } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+            // the Brotli decoder says no more than that it failed: any error of a br body is its data's
+            throw ApiException.badRequest(encoding.equals("br") ? "The body is not valid br (Brotli) data"
+                    : "The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /** Brotli, decoded by Brotli's own library (its native code, loaded once per class loader). */
+    private static InputStream brotli(byte[] raw) throws IOException {
+        try {
+            Brotli4jLoader.ensureAvailability();
+        } catch (UnsatisfiedLinkError e) {
+            throw new ApiException(Response.Status.UNSUPPORTED_MEDIA_TYPE, "Content-Encoding br cannot be decoded on"
+                    + " this server (no Brotli library for its platform): send gzip, deflate or none");
+        }
+        return new BrotliInputStream(new java.io.ByteArrayInputStream(raw));
     }
 
     /** HTTP's deflate is zlib-wrapped; some clients send raw deflate, which is accepted too. */

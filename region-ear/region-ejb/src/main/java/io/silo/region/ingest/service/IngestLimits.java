@@ -15,7 +15,7 @@ public class IngestLimits {
     @ConfigProperty(name = "silo.ingest.max-body-bytes", defaultValue = "20971520")
     long maxBodyBytes;
 
-    /** A body after gzip or deflate decoding. */
+    /** A body after gzip, deflate or Brotli decoding. */
     @Inject
     @ConfigProperty(name = "silo.ingest.max-decompressed-bytes", defaultValue = "52428800")
     long maxDecompressedBytes;

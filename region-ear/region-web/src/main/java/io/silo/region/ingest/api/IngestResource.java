@@ -25,7 +25,7 @@ import java.io.InputStream;
 /**
  * The Sentry SDKs' ingestion endpoints, outside {@code /api/0/} and authenticated by DSN key (see
  * {@link DsnCredentials}): {@code POST /api/{project_id}/envelope/} (an envelope) and
- * {@code POST /api/{project_id}/store/} (one event as JSON), gzip or deflate {@code Content-Encoding} accepted.
+ * {@code POST /api/{project_id}/store/} (one event as JSON), gzip, deflate or br {@code Content-Encoding} accepted.
  * Both answer {@code {"id": "<event id>"}}; refusals are problem+json (see {@link IngestionService}).
  */
 @Path("api/{projectId: [0-9]+}/")
