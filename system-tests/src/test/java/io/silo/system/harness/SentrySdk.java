@@ -10,6 +10,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,13 @@ import java.util.zip.GZIPOutputStream;
 public final class SentrySdk {
 
     public static final String CLIENT = "sentry.java/8.0.0";
+
+    /**
+     * When {@link #exceptionEvent} says its events happened: this run's start, to the second, plus 123 ms. Recent, so
+     * issue lists (last seen within 14 days by default) show them whenever the suite runs; a fixed date in the past
+     * aged out of them two weeks after it was written.
+     */
+    public static final Instant EVENT_TIME = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusMillis(123);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
@@ -141,7 +150,7 @@ public final class SentrySdk {
      * of the exception, frames outermost first, the app's frames in_app.
      */
     public static String exceptionEvent(String eventId, String type, String value, String extraFields) {
-        return "{\"event_id\":\"" + eventId + "\",\"timestamp\":\"2026-11-23T17:00:00.123Z\",\"platform\":\"java\","
+        return "{\"event_id\":\"" + eventId + "\",\"timestamp\":\"" + EVENT_TIME + "\",\"platform\":\"java\","
                 + "\"level\":\"error\",\"logger\":\"com.example.Checkout\",\"server_name\":\"web-1\","
                 + "\"exception\":{\"values\":[{\"type\":\"" + type + "\",\"value\":\"" + value + "\","
                 + "\"module\":\"java.lang\",\"mechanism\":{\"type\":\"UncaughtExceptionHandler\",\"handled\":false},"

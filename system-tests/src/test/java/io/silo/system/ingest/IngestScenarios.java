@@ -17,6 +17,8 @@ import io.silo.system.harness.Topology;
 import jakarta.json.Json;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,10 @@ import org.junit.jupiter.api.Test;
  * unknown, disabled or foreign key, too large, over the key's rate limit) is problem+json and writes nothing.
  */
 public abstract class IngestScenarios {
+
+    /** How PostgreSQL writes a timestamptz of {@link SentrySdk#EVENT_TIME} as text in this session (UTC). */
+    private static final DateTimeFormatter DATABASE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS'+00'")
+            .withZone(ZoneOffset.UTC);
 
     private static final String BREADCRUMBS_TAGS_USER = ",\"environment\":\"production\",\"release\":\"shop@1.4.2\","
             + "\"tags\":{\"payment.provider\":\"acme\",\"shard\":7},"
@@ -47,7 +53,7 @@ public abstract class IngestScenarios {
         assertEquals(200, reply.status(), reply.toString());
         assertEquals(eventId, reply.json().getString("id"));
         assertEquals("error|java|production|shop@1.4.2|java.lang.IllegalStateException: card declined|"
-                        + "java.lang.IllegalStateException|card declined|id:u-1001|2026-11-23 17:00:00.123+00",
+                        + "java.lang.IllegalStateException|card declined|id:u-1001|" + DATABASE_TIME.format(SentrySdk.EVENT_TIME),
                 query(topology, "SELECT level || '|' || platform || '|' || environment || '|' || release || '|' || title"
                         + " || '|' || exception_type || '|' || exception_value || '|' || user_key || '|'"
                         + " || to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') || '+00'"
@@ -82,7 +88,7 @@ public abstract class IngestScenarios {
         assertEquals(200, read.status(), read.toString());
         jakarta.json.JsonObject event = read.json();
         assertEquals(eventId, event.getString("eventId"));
-        assertEquals("2026-11-23T17:00:00.123Z", event.getString("occurredAt"));
+        assertEquals(SentrySdk.EVENT_TIME.toString(), event.getString("occurredAt"));
         assertEquals("id:u-1001", event.getString("userKey"));
         assertEquals("acme", event.getJsonObject("tags").getString("payment.provider"));
         assertEquals("7", event.getJsonObject("tags").getString("shard"));
