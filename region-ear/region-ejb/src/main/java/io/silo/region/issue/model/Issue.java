@@ -71,10 +71,6 @@ public class Issue {
     protected Issue() {
     }
 
-    public Optional<Long> shortNumber() {
-        return Optional.ofNullable(shortNumber);
-    }
-
     public long id() {
         return id;
     }
