@@ -21,6 +21,8 @@ public enum Scope {
     TEAM_READ("team:read"), TEAM_WRITE("team:write"), TEAM_ADMIN("team:admin"),
     MEMBER_READ("member:read"), MEMBER_WRITE("member:write"), MEMBER_ADMIN("member:admin"),
     EVENT_READ("event:read"), EVENT_WRITE("event:write"), EVENT_ADMIN("event:admin"),
+    /** Releases and deploys only (what a CI job's token needs); {@code project:write} and above grant it too. */
+    PROJECT_RELEASES("project:releases"),
     /** Operator endpoints ({@code /api/0/admin/}); only for users in {@code silo.admin.emails}. */
     ADMIN("admin");
 
@@ -49,6 +51,12 @@ public enum Scope {
 
     /** Whether holding this scope allows what {@code required} protects. */
     public boolean grants(Scope required) {
+        if (required == PROJECT_RELEASES) {
+            return this == PROJECT_RELEASES || grants(PROJECT_WRITE);
+        }
+        if (this == PROJECT_RELEASES) {
+            return false;
+        }
         return area().equals(required.area()) && level() >= required.level();
     }
 

@@ -17,14 +17,14 @@ class ScopeTest {
         assertEquals(Optional.of(Scope.PROJECT_WRITE), Scope.fromValue("project:write"));
         assertEquals(Optional.empty(), Scope.fromValue("project:delete"));
         assertEquals(Optional.empty(), Scope.fromValue("PROJECT:WRITE"));
-        assertEquals(16, Scope.all().size());
+        assertEquals(17, Scope.all().size());
         assertEquals("admin", Scope.ADMIN.value());
         assertEquals(Optional.of(Scope.ADMIN), Scope.fromValue("admin"));
     }
 
     @Test
     void adminIsNoAccountScopeAndNoAccountScopeGrantsIt() {
-        assertEquals(15, Scope.accountScopes().size());
+        assertEquals(16, Scope.accountScopes().size());
         assertFalse(Scope.accountScopes().contains(Scope.ADMIN));
         assertFalse(Scope.anyGrants(Scope.accountScopes(), Scope.ADMIN));
         assertFalse(Scope.ADMIN.grants(Scope.ORG_READ));
@@ -40,5 +40,16 @@ class ScopeTest {
         assertFalse(Scope.ORG_ADMIN.grants(Scope.PROJECT_READ));
         assertTrue(Scope.anyGrants(Set.of(Scope.EVENT_READ, Scope.TEAM_ADMIN), Scope.TEAM_WRITE));
         assertFalse(Scope.anyGrants(Set.of(), Scope.ORG_READ));
+    }
+
+    @Test
+    void projectReleasesIsGrantedByProjectWriteAndGrantsNothingElse() {
+        assertTrue(Scope.PROJECT_RELEASES.grants(Scope.PROJECT_RELEASES));
+        assertTrue(Scope.PROJECT_WRITE.grants(Scope.PROJECT_RELEASES));
+        assertTrue(Scope.PROJECT_ADMIN.grants(Scope.PROJECT_RELEASES));
+        assertFalse(Scope.PROJECT_READ.grants(Scope.PROJECT_RELEASES));
+        assertFalse(Scope.ORG_ADMIN.grants(Scope.PROJECT_RELEASES));
+        assertFalse(Scope.PROJECT_RELEASES.grants(Scope.PROJECT_READ));
+        assertEquals(Optional.of(Scope.PROJECT_RELEASES), Scope.fromValue("project:releases"));
     }
 }

@@ -24,14 +24,25 @@ public final class SentryCli {
 
     /** {@code sentry-cli --url <url> <arguments>} with the token, in a home of its own. */
     public static ProcessResult run(URI url, String token, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(binary().toString(), "--url", url.toString()));
+        return runIn(HOME, url, token, arguments);
+    }
+
+    /**
+     * As {@link #run}, in the directory {@code directory} (a git repository, for {@code set-commits --local});
+     * without {@code url} (null), sentry-cli finds the install as a user's would: from an organization token.
+     */
+    public static ProcessResult runIn(Path directory, URI url, String token, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(binary().toString()));
+        if (url != null) {
+            command.addAll(List.of("--url", url.toString()));
+        }
         command.addAll(List.of(arguments));
-        return execute(command, Map.of("SENTRY_AUTH_TOKEN", token));
+        return execute(directory, command, Map.of("SENTRY_AUTH_TOKEN", token));
     }
 
     private static synchronized Path binary() {
         if (!Files.isExecutable(BINARY)) {
-            ProcessResult installed = execute(List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund",
+            ProcessResult installed = execute(HOME, List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund",
                     "--no-save", "@sentry/cli@" + VERSION), Map.of());
             if (installed.exitCode() != 0 || !Files.isExecutable(BINARY)) {
                 throw new IllegalStateException("could not install @sentry/cli " + VERSION + " from the npm registry: "
@@ -41,8 +52,8 @@ public final class SentryCli {
         return BINARY;
     }
 
-    private static ProcessResult execute(List<String> command, Map<String, String> environment) {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(HOME.toFile());
+    private static ProcessResult execute(Path directory, List<String> command, Map<String, String> environment) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SENTRY_"));
         builder.environment().put("HOME", HOME.toString());
         builder.environment().put("SENTRY_DISABLE_UPDATE_CHECK", "true");

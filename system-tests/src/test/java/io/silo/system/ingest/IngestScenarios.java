@@ -71,7 +71,7 @@ public abstract class IngestScenarios {
                         + " ON e.issue_id = i.id WHERE e.project_id = ?", key.projectId()));
         assertEquals("production|shop@1.4.2", query(topology, "SELECT (SELECT string_agg(name, ',') FROM"
                 + " region.environment WHERE project_id = ?) || '|' || (SELECT string_agg(version, ',')"
-                + " FROM region.release WHERE project_id = ?)", key.projectId(), key.projectId()));
+                + " FROM region.release_project WHERE project_id = ?)", key.projectId(), key.projectId()));
     }
 
     @Test

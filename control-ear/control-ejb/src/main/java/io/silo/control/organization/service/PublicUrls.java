@@ -4,6 +4,7 @@ import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -69,11 +70,26 @@ public class PublicUrls {
                 .orElse(scheme + "://" + publicHost);
     }
 
+    /**
+     * A region's API URL: {@code {scheme}://{api host}}, with the port of Silo's root URL when that has one (a local
+     * install: {@code http://eu.localhost:8080}, which reaches control and which curl-based clients such as
+     * sentry-cli, and browsers, resolve to the loopback address).
+     */
     public String region(String regionName) {
-        return scheme + "://" + regions.require(regionName).apiHost();
+        return scheme + "://" + regions.require(regionName).apiHost() + rootPort();
     }
 
+    /** An organization's customer domain URL, with the root URL's port as {@link #region} has it. */
     public String organization(String slug) {
-        return scheme + "://" + slug + "." + publicHost;
+        return scheme + "://" + slug + "." + publicHost + rootPort();
+    }
+
+    /** The region whose API host a request's host name ({@code Host}, without its port) is, if any. */
+    public Optional<String> regionOfHost(String host) {
+        return routeOf(host).filter(RegionHost.class::isInstance).map(route -> ((RegionHost) route).region());
+    }
+
+    private String rootPort() {
+        return rootUrl.map(URI::create).filter(uri -> uri.getPort() >= 0).map(uri -> ":" + uri.getPort()).orElse("");
     }
 }

@@ -28,6 +28,11 @@ import java.util.Optional;
  */
 final class GatewayRouting {
 
+    /**
+     * On a region's API host, the organization list is control's, scoped to that region: Sentry's tools list a
+     * user's organizations region by region ({@code GET /api/0/users/me/regions/}, then each region's URL).
+     */
+    static final String REGION_ORGANIZATIONS = "/api/0/organizations/";
     static final String NO_SUCH_ORGANIZATION = "No such organization";
     static final String MISSING_DSN_KEY = "Missing DSN public key: send X-Sentry-Auth with sentry_key,"
             + " the sentry_key query parameter, or the envelope header's dsn";
@@ -91,6 +96,9 @@ final class GatewayRouting {
         Optional<GatewayPath> path = GatewayPath.of(request.path());
         Optional<String> scopedSlug = path.filter(scoped -> !scoped.isIngestion()).map(GatewayPath::organizationSlug);
         if (request.host().orElse(null) instanceof RegionHost regionHost) {
+            if (REGION_ORGANIZATIONS.equals(request.path())) {
+                return new ControlsOwn();
+            }
             Optional<OrganizationRoute> renamed = scopedSlug.flatMap(this::renamed);
             if (renamed.isPresent()) {
                 return new Redirect(renamed.get().slug());

@@ -11,6 +11,7 @@ import io.silo.control.organization.service.PublicUrls;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -29,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code /api/0/organizations/} in control: the organization picker (the caller's organizations in every
- * region) and organization creation in a chosen region. Creation answers 201 once the region has created the
+ * region, or in one region on its API host) and organization creation in a chosen region. Creation answers 201 once the region has created the
  * organization — usually well under a second — or 202 with a Location to poll when it takes longer than
  * {@code silo.organizations.activation-wait}.
  */
@@ -58,11 +59,17 @@ public class OrganizationsResource {
     @Context
     UriInfo uri;
 
+    /**
+     * The caller's organizations in every region; on a region's API host ({@code eu.localhost}), those in that
+     * region only, as Sentry answers on a region's URL.
+     */
     @GET
     @Authorize(scopes = Scope.ORG_READ)
-    public List<OrganizationView> list() {
-        return picker.organizationsOf(current.requireUserId()).stream().map(mapping -> OrganizationView.of(mapping, urls))
-                .toList();
+    public List<OrganizationView> list(@Context HttpServletRequest request) {
+        Optional<String> region = urls.regionOfHost(request.getServerName());
+        return picker.organizationsOf(current.requireUserId()).stream()
+                .filter(mapping -> region.isEmpty() || region.get().equals(mapping.region()))
+                .map(mapping -> OrganizationView.of(mapping, urls)).toList();
     }
 
     @POST

@@ -160,13 +160,15 @@ class GatewayRoutingTest {
     }
 
     @Test
-    void regionApiHostGoesToItsRegionWhateverThePath() {
+    void regionApiHostGoesToItsRegionWhateverThePathButTheOrganizationList() {
         Optional<HostRoute> euHost = Optional.of(new RegionHost("eu"));
         assertForward(EU, true, decide("/api/0/organizations/acme/", euHost, Optional.empty(), Optional.empty()));
         assertForward(EU, true, decide("/api/0/users/me/", euHost, Optional.empty(), Optional.empty()));
         assertForward(EU, true, decide("/api/42/envelope/", euHost, Optional.empty(), Optional.empty()));
         assertForward(US, true, decide("/api/0/organizations/acme/", Optional.of(new RegionHost("us")),
                 Optional.empty(), Optional.empty()));
+        assertEquals(new ControlsOwn(), decide("/api/0/organizations/", euHost, Optional.empty(), Optional.empty()),
+                "control lists the caller's organizations in eu");
     }
 
     @Test

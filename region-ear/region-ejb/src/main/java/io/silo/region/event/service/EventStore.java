@@ -20,7 +20,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stores normalized events in the caller's transaction: the event row (once per event id and project: a
  * repeated id changes nothing), its issue's counters, and the environment and release it names (created on
- * first sight). Native SQL, because each of these is an {@code INSERT … ON CONFLICT} that JPA cannot say.
+ * first sight: the organization's release and its link to the project). Native SQL, because each of these is an {@code INSERT … ON CONFLICT} that JPA cannot say.
  *
  * <p>Every event of an issue updates the issue's row, whose lock is held until the transaction commits, so the
  * events of one issue are stored one after the other, each waiting for the previous one's commit. That is why
@@ -56,7 +56,11 @@ public class EventStore {
                 SELECT ?, organization_id, project_id, environment FROM stored WHERE environment IS NOT NULL
                 ON CONFLICT (project_id, name) DO NOTHING),
             release AS (
-                INSERT INTO region.release (id, organization_id, project_id, version)
+                INSERT INTO region.release (id, organization_id, version)
+                SELECT ?, organization_id, release FROM stored WHERE release IS NOT NULL
+                ON CONFLICT (organization_id, version) DO NOTHING),
+            release_project AS (
+                INSERT INTO region.release_project (id, organization_id, project_id, version)
                 SELECT ?, organization_id, project_id, release FROM stored WHERE release IS NOT NULL
                 ON CONFLICT (project_id, version) DO NOTHING),
             affected AS (
@@ -87,6 +91,7 @@ public class EventStore {
                 bindEvent(insert, id, organizationId, projectId, issueId, event);
                 insert.setLong(19, id);
                 insert.setLong(20, id);
+                insert.setLong(21, id);
                 try (ResultSet counts = insert.executeQuery()) {
                     counts.next();
                     if (counts.getLong(1) == 0) {

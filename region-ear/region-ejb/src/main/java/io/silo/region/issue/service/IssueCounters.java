@@ -9,7 +9,7 @@ import java.sql.SQLException;
 /**
  * An issue's counters, kept in the transaction that stores each of its events: one upsert per event that
  * creates the issue or counts the event (times seen + 1, first and last seen widened, level, title and culprit
- * of the latest event, a resolved issue unresolved again), safe under concurrent events of one fingerprint
+ * of the latest event, first and last release, a resolved issue unresolved again), safe under concurrent events of one fingerprint
  * because PostgreSQL serializes them on the issue's unique key. Each change raises the row's version, as JPA's
  * optimistic check expects. An issue the upsert creates takes its project's next number (its short id) in the same
  * transaction; creations of new issues in one project take turns on the project's counter until they commit.
@@ -18,8 +18,9 @@ public final class IssueCounters {
 
     private static final String COUNT = """
             INSERT INTO region.issue AS i (id, organization_id, project_id, fingerprint_hash, title, culprit, level,
-                                           platform, status, first_seen, last_seen, times_seen, user_count, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', ?, ?, 1, ?, 1)
+                                           platform, status, first_seen, last_seen, times_seen, user_count, version,
+                                           first_release, last_release)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'unresolved', ?, ?, 1, ?, 1, ?, ?)
             ON CONFLICT (project_id, fingerprint_hash) DO UPDATE SET
                 times_seen = i.times_seen + 1,
                 user_count = i.user_count + CASE WHEN i.id = ? THEN EXCLUDED.user_count ELSE 0 END,
@@ -29,6 +30,10 @@ public final class IssueCounters {
                 title = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.title ELSE i.title END,
                 culprit = CASE WHEN EXCLUDED.last_seen >= i.last_seen THEN EXCLUDED.culprit ELSE i.culprit END,
                 platform = coalesce(i.platform, EXCLUDED.platform),
+                first_release = CASE WHEN i.first_release IS NULL OR EXCLUDED.first_seen < i.first_seen
+                                     THEN coalesce(EXCLUDED.first_release, i.first_release) ELSE i.first_release END,
+                last_release = CASE WHEN i.last_release IS NULL OR EXCLUDED.last_seen >= i.last_seen
+                                    THEN coalesce(EXCLUDED.last_release, i.last_release) ELSE i.last_release END,
                 status = CASE WHEN i.status = 'resolved' THEN 'unresolved' ELSE i.status END,
                 version = i.version + 1
             RETURNING id, xmax = 0""";
@@ -75,7 +80,9 @@ public final class IssueCounters {
             upsert.setObject(9, event.occurredAt());
             upsert.setObject(10, event.occurredAt());
             upsert.setLong(11, newUser ? 1 : 0);
-            upsert.setLong(12, expectedIssueId);
+            upsert.setString(12, event.release());
+            upsert.setString(13, event.release());
+            upsert.setLong(14, expectedIssueId);
             try (ResultSet row = upsert.executeQuery()) {
                 row.next();
                 issueId = row.getLong(1);

@@ -1,5 +1,6 @@
 package io.silo.region.issue.service;
 
+import io.silo.common.persistence.NativeSql;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;

@@ -1,5 +1,6 @@
 package io.silo.region.issue.service;
 
+import io.silo.common.persistence.NativeSql;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
@@ -26,10 +27,17 @@ import java.util.Optional;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class IssueReads {
 
+    /**
+     * An issue's columns, with the metadata of its latest event: a subquery in the select list, which PostgreSQL
+     * evaluates after the sort and limit, so only for the rows of the page.
+     */
     private static final String COLUMNS = """
             SELECT i.id, i.project_id, p.slug, p.name, i.short_number, i.title, i.culprit, i.level, i.status, i.platform,
                    CAST(extract(epoch FROM i.first_seen) * 1000000 AS bigint), CAST(extract(epoch FROM i.last_seen) * 1000000 AS bigint),
-                   i.times_seen, i.user_count
+                   i.times_seen, i.user_count, i.first_release, i.last_release,
+                   (SELECT CAST(jsonb_build_object('type', e.exception_type, 'value', e.exception_value,
+                                                   'frames', e.top_frames) AS text)
+                      FROM region.event e WHERE e.issue_id = i.id ORDER BY e.id DESC LIMIT 1)
               FROM region.issue i JOIN region.project p ON p.id = i.project_id
             """;
 
@@ -97,6 +105,8 @@ public class IssueReads {
             sql.append(" AND i.status IN " + sql.bindAll(status.statuses()));
         } else if (condition instanceof IssueSearch.LevelIn level) {
             sql.append(" AND i.level IN " + sql.bindAll(level.levels()));
+        } else if (condition instanceof IssueSearch.FirstReleaseIn first) {
+            sql.append(" AND i.first_release IN " + sql.bindAll(first.versions()));
         } else if (condition instanceof IssueSearch.ShortIdIs shortId) {
             sql.append(" AND p.slug = " + sql.bind(shortId.shortId().projectSlug()) + " AND i.short_number = "
                     + sql.bind(shortId.shortId().number()));
@@ -133,7 +143,8 @@ public class IssueReads {
     private static IssueRow row(Object[] row) {
         return new IssueRow(number(row[0]), number(row[1]), (String) row[2], (String) row[3], number(row[4]),
                 (String) row[5], (String) row[6], (String) row[7], (String) row[8], (String) row[9],
-                IssueRow.fromMicros(number(row[10])), IssueRow.fromMicros(number(row[11])), number(row[12]), number(row[13]));
+                IssueRow.fromMicros(number(row[10])), IssueRow.fromMicros(number(row[11])), number(row[12]), number(row[13]),
+                (String) row[14], (String) row[15], IssueMetadata.fromJson((String) row[16]));
     }
 
     static long number(Object value) {

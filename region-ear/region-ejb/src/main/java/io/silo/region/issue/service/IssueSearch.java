@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 
 /**
  * Sentry's structured issue search ({@code query}) as the conditions an issue must all meet: {@code is:} a
- * status, {@code level:}, {@code environment:} and {@code release:} of its events, any other {@code key:value}
+ * status, {@code level:}, {@code environment:} and {@code release:} of its events, {@code firstRelease:}, any other {@code key:value}
  * a tag of its events, and free text (words and {@code "quoted phrases"}, joined by one space as Sentry does)
  * found in its title, culprit or an event's message, and {@code issue:WEB-12} the issue of that short id. A value may be quoted ({@code release:"1.0 beta"}) or a
  * list ({@code level:[error,fatal]}). Absent query: {@code is:unresolved}, Sentry's implied default; an empty
@@ -42,6 +42,10 @@ public record IssueSearch(List<Condition> conditions) {
 
     /** One of its events has this tag ({@code environment}, {@code release} or another) with one of these values. */
     public record TagIn(String key, Set<String> values) implements Condition {
+    }
+
+    /** Its first release (of the first event that named one) is one of these: {@code firstRelease:1.2}. */
+    public record FirstReleaseIn(Set<String> versions) implements Condition {
     }
 
     /** It is the issue of this short id. */
@@ -171,6 +175,7 @@ public record IssueSearch(List<Condition> conditions) {
                 case "is" -> conditions.add(new StatusIn(known(key, values, STATUSES)));
                 case "level" -> conditions.add(new LevelIn(known(key, values, LEVELS)));
                 case "issue" -> conditions.add(new ShortIdIs(shortId(values)));
+                case "firstRelease" -> conditions.add(new FirstReleaseIn(values));
                 default -> conditions.add(new TagIn(key, values));
             }
         }

@@ -23,6 +23,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An organization's projects: members read them, admins and above manage them. A new project gets its first
@@ -57,6 +58,17 @@ public class ProjectService {
     public Project find(OrganizationContext context, String slug) {
         return OrganizationRows.bySlug(entityManager, Project.class, context.organizationId(), slug)
                 .orElseThrow(() -> ApiException.notFound("No such project"));
+    }
+
+    /** The organization's project with this slug or (all digits) id, if it has one: how sentry-cli names projects. */
+    public Optional<Project> findBySlugOrId(OrganizationContext context, String slugOrId) {
+        Optional<Project> bySlug = OrganizationRows.bySlug(entityManager, Project.class, context.organizationId(),
+                slugOrId);
+        if (bySlug.isPresent() || !slugOrId.matches("[0-9]{1,18}")) {
+            return bySlug;
+        }
+        return Optional.ofNullable(entityManager.find(Project.class, Long.parseLong(slugOrId)))
+                .filter(project -> project.organizationId() == context.organizationId());
     }
 
     /** The teams (present ones) the project belongs to, by slug. */

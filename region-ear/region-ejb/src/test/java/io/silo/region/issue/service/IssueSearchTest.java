@@ -33,6 +33,12 @@ class IssueSearchTest {
     }
 
     @Test
+    void firstReleaseIsTheIssuesOwnNotAnEventTag() {
+        assertEquals(List.of(new IssueSearch.FirstReleaseIn(Set.of("shop@1.2", "shop@1.3"))),
+                IssueSearch.parse("firstRelease:[shop@1.2,shop@1.3]").conditions());
+    }
+
+    @Test
     void freeTextKeepsColonsThatAreNotFiltersAndQuotedEscapes() {
         assertEquals(List.of(new TextContains("ValueError: \"bad\" :x")),
                 IssueSearch.parse("\"ValueError: \\\"bad\\\"\" :x").conditions());

@@ -49,6 +49,9 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class OrganizationIssuesResource {
 
+    @Inject
+    IssueViews views;
+
     @EJB
     OrganizationAccess access;
 
@@ -75,7 +78,7 @@ public class OrganizationIssuesResource {
                          @Context UriInfo uri) {
         OrganizationContext organization = enter();
         return IssueListing.page(issues, organization.organizationId(), projectIds(projects), query, statsPeriod, sort,
-                cursor, perPage, uri);
+                cursor, perPage, uri, views.in(organization));
     }
 
     @GET
@@ -83,7 +86,7 @@ public class OrganizationIssuesResource {
     @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
     public IssueView get(@PathParam("issue_id") String issueId) {
         OrganizationContext organization = enter();
-        return issues.find(organization.organizationId(), IssueIds.parse(issueId)).map(IssueView::of)
+        return issues.find(organization.organizationId(), IssueIds.parse(issueId)).map(views.in(organization))
                 .orElseThrow(IssueIds::noSuchIssue);
     }
 
@@ -94,7 +97,8 @@ public class OrganizationIssuesResource {
     public IssueView update(@PathParam("issue_id") String issueId, String body) {
         OrganizationContext organization = enter();
         long id = IssueIds.parse(issueId);
-        return IssueView.of(statusChanges.change(organization, id, status(body), current.clientAddress()));
+        return views.in(organization).apply(statusChanges.change(organization, id, status(body),
+                current.clientAddress()));
     }
 
     @GET

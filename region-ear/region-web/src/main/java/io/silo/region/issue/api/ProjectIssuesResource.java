@@ -41,6 +41,9 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ProjectIssuesResource {
 
+    @Inject
+    IssueViews views;
+
     @EJB
     OrganizationAccess access;
 
@@ -63,7 +66,7 @@ public class ProjectIssuesResource {
         OrganizationContext organization = access.enter(current.requirePrincipal(), organizationSlug);
         long projectId = issues.projectId(organization.organizationId(), projectSlug);
         return IssueListing.page(issues, organization.organizationId(), List.of(projectId), query, statsPeriod, sort,
-                cursor, perPage, uri);
+                cursor, perPage, uri, views.in(organization));
     }
 
     /**

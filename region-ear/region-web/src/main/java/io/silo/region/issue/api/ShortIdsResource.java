@@ -29,6 +29,9 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ShortIdsResource {
 
+    @Inject
+    IssueViews views;
+
     @EJB
     OrganizationAccess access;
 
@@ -51,6 +54,6 @@ public class ShortIdsResource {
         IssueRow issue = ShortId.parse(shortId).flatMap(parsed -> issues.findByShortId(organization.organizationId(), parsed))
                 .orElseThrow(() -> ApiException.notFound("No issue with the short id " + shortId));
         return new ShortIdView(organization.organization().slug(), issue.projectSlug(), String.valueOf(issue.id()),
-                issue.shortId().toString(), IssueView.of(issue));
+                issue.shortId().toString(), views.in(organization).apply(issue));
     }
 }
