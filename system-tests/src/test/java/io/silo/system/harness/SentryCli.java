@@ -40,6 +40,13 @@ public final class SentryCli {
         return execute(directory, command, Map.of("SENTRY_AUTH_TOKEN", token));
     }
 
+    /** {@code sentry-cli <arguments>} with only a DSN ({@code SENTRY_DSN}): how {@code send-event} is used. */
+    public static ProcessResult runWithDsn(String dsn, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(binary().toString()));
+        command.addAll(List.of(arguments));
+        return execute(HOME, command, Map.of("SENTRY_DSN", dsn));
+    }
+
     private static synchronized Path binary() {
         if (!Files.isExecutable(BINARY)) {
             ProcessResult installed = execute(HOME, List.of("npm", "install", "--prefix", HOME.toString(), "--no-audit", "--no-fund",

@@ -106,6 +106,20 @@ public abstract class SentryToolsScenarios {
     }
 
     @Test
+    void sendEventUsesTheDsnAsTheApiGivesIt(Topology topology) throws Exception {
+        World world = world(topology);
+        Reply keys = ApiClient.withToken(world.control(), world.owner().token())
+                .get("/api/0/projects/" + world.owner().slug() + "/" + world.project() + "/keys/");
+        String dsn = keys.jsonArray().getJsonObject(0).getJsonObject("dsn").getString("public");
+        succeeded(SentryCli.runWithDsn(dsn, "send-event", "-m", "Nightly export failed", "-r", "cli@1.0.0"),
+                "send-event");
+        assertEquals("Nightly export failed|cli@1.0.0", Database.await(topology, topology.regionServer(),
+                Duration.ofSeconds(30), "Nightly export failed|cli@1.0.0", "SELECT message || '|' || release"
+                        + " FROM region.event WHERE project_id = ? AND message = 'Nightly export failed'",
+                world.projectId()), "sent to " + dsn);
+    }
+
+    @Test
     void aDsnAsTheApiGivesItWorksUnchangedInSentrysJavaSdk(Topology topology) throws Exception {
         World world = world(topology);
         ApiClient api = ApiClient.withToken(world.control(), world.owner().token());
@@ -146,7 +160,8 @@ public abstract class SentryToolsScenarios {
         ProcessResult listed = succeeded(SentryCli.run(control, Accounts.token(account.session(), "org:read"),
                 "organizations", "list"), "organizations", "list");
         for (String slug : slugs) {
-            assertTrue(listed.stdout().contains(slug), slug + " in " + listed);
+            assertEquals(1, listed.stdout().split("\\| " + slug + " ", -1).length - 1,
+                    slug + " listed once, by its own region's URL: " + listed);
         }
         Reply regions = ApiClient.withToken(control, Accounts.token(account.session(), "org:read"))
                 .get("/api/0/users/me/regions/");
