@@ -5,6 +5,15 @@
 ALTER TABLE release RENAME TO release_project;
 ALTER TABLE release_project RENAME CONSTRAINT release_pkey TO release_project_pkey;
 ALTER INDEX release_version_key RENAME TO release_project_version_key;
+-- When the project's events of this version began and (to the minute: ingestion writes it at most once a minute, so
+-- concurrent events never queue on the row) when they last came.
+ALTER TABLE release_project ADD COLUMN first_event timestamptz;
+ALTER TABLE release_project ADD COLUMN last_event timestamptz;
+UPDATE release_project rp
+   SET first_event = seen.first_event, last_event = seen.last_event
+  FROM (SELECT project_id, release, min(occurred_at) AS first_event, max(occurred_at) AS last_event
+          FROM event WHERE release IS NOT NULL GROUP BY project_id, release) seen
+ WHERE seen.project_id = rp.project_id AND seen.release = rp.version;
 
 CREATE TABLE release (
     id              bigint      PRIMARY KEY,
@@ -66,5 +75,3 @@ UPDATE issue i
                          ORDER BY e.occurred_at DESC, e.id DESC LIMIT 1);
 -- A release's new issues (newGroups) and firstRelease: searches.
 CREATE INDEX issue_first_release_idx ON issue (organization_id, first_release) WHERE first_release IS NOT NULL;
--- A release's first and last event.
-CREATE INDEX event_release_idx ON event (organization_id, release, occurred_at) WHERE release IS NOT NULL;

@@ -1,5 +1,6 @@
 package io.silo.common.id;
 
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.AllSilos;
@@ -16,7 +17,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,6 +33,8 @@ public class IdGenerator {
     private static final Logger LOG = Logger.getLogger(IdGenerator.class.getName());
     private static final long LEASE_TTL_MILLIS = 60_000;
     private static final long RESERVE_AHEAD_MILLIS = 60_000;
+
+    private final OutageLog outage = new OutageLog(LOG, "Instance lease renewal");
 
     @Resource(lookup = SiloDataSource.JNDI_NAME)
     DataSource dataSource;
@@ -90,8 +92,9 @@ public class IdGenerator {
         if (current != null) {
             try {
                 current.renew();
+                outage.succeeded();
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "Instance lease renewal failed; ids stop when it expires", e);
+                outage.failed(e, "Instance lease renewal failed; ids stop when it expires unless the next id renews it");
             }
         }
     }

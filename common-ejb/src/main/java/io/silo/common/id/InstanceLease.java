@@ -103,10 +103,19 @@ public final class InstanceLease {
         return startAfter;
     }
 
+    /**
+     * A lease that expired (its renewals failed, the database was away) is renewed here, inline, so the first id
+     * asked for after the database is back is issued at once rather than after the next timer's renewal. A lease
+     * another instance took meanwhile cannot be renewed: no ids until this instance restarts.
+     */
     private void checkValid() {
         if (System.nanoTime() - validUntilNanos > 0) {
-            throw new IllegalStateException("The instance lease " + instanceNumber + " in " + table
-                    + " expired without renewal: no ids are issued until it is renewed");
+            try {
+                renew();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("The instance lease " + instanceNumber + " in " + table
+                        + " expired without renewal and cannot be renewed now: no ids are issued until it is", e);
+            }
         }
     }
 

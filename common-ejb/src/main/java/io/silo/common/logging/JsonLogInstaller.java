@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.FileHandler;
 import java.util.logging.Logger;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Sends every log record of the server (the application's and Payara's) to {@code silo.log.file}
- * as JSON lines, for as long as the application is deployed.
+ * as JSON lines, for as long as the application is deployed; the connection pool's repeated failures at most once a
+ * minute each ({@link PoolFailureThrottle}).
  */
 @AllSilos
 @Singleton
@@ -51,6 +53,7 @@ public class JsonLogInstaller {
             handler = new FileHandler(file.toString(), 0, 1, true);
             handler.setEncoding("UTF-8");
             handler.setFormatter(new JsonLogFormatter(identity.siloName(), identity.region().orElse(null)));
+            handler.setFilter(new PoolFailureThrottle(Clock.systemUTC()));
             Logger.getLogger("").addHandler(handler);
             Logger.getLogger(JsonLogInstaller.class.getName()).info(() -> "JSON log started for " + identity.siloName());
         } catch (IOException e) {

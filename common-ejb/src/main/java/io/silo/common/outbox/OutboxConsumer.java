@@ -1,5 +1,7 @@
 package io.silo.common.outbox;
 
+import io.silo.common.persistence.DatabaseOutage;
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
@@ -61,6 +63,7 @@ public class OutboxConsumer {
     static final String OBJECT_ID = "siloObjectId";
 
     private static final Logger LOG = Logger.getLogger(OutboxConsumer.class.getName());
+    private static final OutageLog OUTAGE = new OutageLog(LOG, "Outbox consumers");
     /** How long a receive waits before the listener looks whether it was closed. */
     private static final long RECEIVE_WAIT_MILLIS = 1000;
 
@@ -303,12 +306,19 @@ public class OutboxConsumer {
                 category = received.category();
                 boolean changed = handlerOf(received).apply(received);
                 session.commit();
+                OUTAGE.succeeded();
                 metrics.applied(category, changed);
             } catch (Exception e) {
                 if (category != null) {
                     metrics.applyFailed(category);
                 }
                 String what = describe;
+                if (DatabaseOutage.isOutage(e)) {
+                    // not the message's fault: it waits for the database, however many deliveries that takes
+                    OUTAGE.failed(e, "");
+                    rollbackSession();
+                    return;
+                }
                 boolean unappliable = isUnappliable(e);
                 if ((unappliable || deliveries >= maxDeliveries) && park(message, e, deliveries)) {
                     LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " parked in "

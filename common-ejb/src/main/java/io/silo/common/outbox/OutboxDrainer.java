@@ -1,5 +1,6 @@
 package io.silo.common.outbox;
 
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloMode;
@@ -69,6 +70,8 @@ import javax.sql.DataSource;
 public class OutboxDrainer {
 
     private static final Logger LOG = Logger.getLogger(OutboxDrainer.class.getName());
+
+    private final OutageLog outage = new OutageLog(LOG, "Outbox drain");
     private static final int SHARDS_PER_PASS = 200;
     /** Rows sent in one database + JMS transaction (of up to SHARDS_PER_PASS shards of one destination). */
     private static final int ROWS_PER_BATCH = 500;
@@ -146,8 +149,9 @@ public class OutboxDrainer {
                         // a full pass may have left more rows of busy shards
                     }
                 }
+                outage.succeeded();
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Outbox drain pass failed; the sweep retries", e);
+                outage.failed(e, "Outbox drain pass failed; the sweep retries");
             } finally {
                 passLock.unlock();
             }
@@ -253,7 +257,7 @@ public class OutboxDrainer {
         } catch (Exception e) {
             // rows whose send the broker committed stay and go again: the consumer's version check absorbs them
             rollbackQuietly();
-            LOG.log(Level.WARNING, "Outbox batch of " + shards.size() + " shards to " + destination + " not drained", e);
+            outage.failed(e, "Outbox batch of " + shards.size() + " shards to " + destination + " not drained");
             return 0;
         }
         return sent;

@@ -167,6 +167,16 @@ public final class Topology {
         return Launcher.run("down", "--data-dir", dataDir.toString());
     }
 
+    /** {@code ./silo stop postgres}: every silo's database goes away while the servers keep running. */
+    public ProcessResult stopDatabase() {
+        return Launcher.run("stop", "postgres", "--data-dir", dataDir.toString());
+    }
+
+    /** {@code ./silo start postgres}: the databases are back. */
+    public ProcessResult startDatabase() {
+        return Launcher.run("start", "postgres", "--data-dir", dataDir.toString());
+    }
+
     public ProcessResult status() {
         return Launcher.run("status", "--data-dir", dataDir.toString());
     }

@@ -1,7 +1,10 @@
 package io.silo.common.web.api;
 
+import io.silo.common.persistence.DatabaseOutage;
+import io.silo.common.silo.SiloIdentity;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Problem;
+import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.core.Response;
@@ -13,13 +16,17 @@ import java.util.logging.Logger;
 
 /**
  * Everything else. A body that JSON-B cannot read is the client's mistake (400), a lost race on a versioned
- * object a conflict to retry (409); any other failure is
+ * object a conflict to retry (409), a database that cannot be reached an outage to retry after (503, naming whose
+ * database, with {@code Retry-After}; one log line, no stack trace); any other failure is
  * logged with an incident id the client gets in its 500, and the exception's text never leaves the server.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Inject
+    SiloIdentity identity;
 
     @Override
     public Response toResponse(Throwable exception) {
@@ -31,6 +38,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         if (malformed != null) {
             return Problem.of(Response.Status.BAD_REQUEST, MalformedBody.describe(malformed)).toResponse();
         }
+        if (DatabaseOutage.isOutage(exception)) {
+            LOG.warning(() -> "Answered 503: the database cannot be reached (" + rootMessage(exception) + ")");
+            return ApiException.unavailable(DatabaseOutage.detail(identity.siloName()),
+                    DatabaseOutage.RETRY_AFTER_SECONDS).toResponse();
+        }
         if (causeOf(exception, OptimisticLockException.class) != null) {
             return Problem.of(Response.Status.CONFLICT,
                     "The object was changed by another request at the same moment; read it again and retry").toResponse();
@@ -39,6 +51,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "Silo failed to handle this request; report incident " + incident + " to its operator").toResponse();
+    }
+
+    private static String rootMessage(Throwable exception) {
+        Throwable root = exception;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {

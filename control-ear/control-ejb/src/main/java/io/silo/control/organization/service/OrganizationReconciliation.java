@@ -1,5 +1,6 @@
 package io.silo.control.organization.service;
 
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.outbox.payload.OrganizationMappingReplica;
 import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
 import io.silo.common.outbox.OutboxCategory;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -51,6 +51,7 @@ public class OrganizationReconciliation {
     public enum Action { CONFIRMED, REPAIRED, RELEASED, ORPHAN_RELEASED, ALIAS_EXPIRED }
 
     private static final Logger LOG = Logger.getLogger(OrganizationReconciliation.class.getName());
+    private static final OutageLog OUTAGE = new OutageLog(LOG, "Slug claim reconciliation");
     private static final int BATCH = 100;
 
     @PersistenceContext(unitName = "control")
@@ -82,8 +83,9 @@ public class OrganizationReconciliation {
     void sweepExpiredClaims() {
         try {
             reconcileExpired();
+            OUTAGE.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Reconciling expired slug claims failed; the next sweep tries again", e);
+            OUTAGE.failed(e, "Reconciling expired slug claims failed; the next sweep tries again");
         }
     }
 

@@ -5,6 +5,7 @@ import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.ForwardedSession;
 import io.silo.common.rpc.RpcSettings;
 import java.util.Map;
+import io.silo.common.persistence.DatabaseOutage;
 import io.silo.common.region.Region;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
@@ -125,14 +126,25 @@ public class GatewayFilter extends HttpFilter {
             return;
         }
         long started = System.nanoTime();
-        GatewayRouting.Decision decision = routing.decide(new GatewayRouting.RequestFacts(
-                request.getRequestURI().substring(request.getContextPath().length()),
-                hosts.routeOf(request.getServerName()), organizationTokenRegion(request), sentryKey(request)));
+        GatewayRouting.Decision decision;
         InputStream body = null;
-        if (decision instanceof GatewayRouting.ReadEnvelopeKey) {
-            EnvelopeReplay replay = peekEnvelopeHeader(request.getInputStream());
-            body = replay;
-            decision = routing.ingestion(replay.key());
+        try {
+            decision = routing.decide(new GatewayRouting.RequestFacts(
+                    request.getRequestURI().substring(request.getContextPath().length()),
+                    hosts.routeOf(request.getServerName()), organizationTokenRegion(request), sentryKey(request)));
+            if (decision instanceof GatewayRouting.ReadEnvelopeKey) {
+                EnvelopeReplay replay = peekEnvelopeHeader(request.getInputStream());
+                body = replay;
+                decision = routing.ingestion(replay.key());
+            }
+        } catch (RuntimeException failure) {
+            if (!DatabaseOutage.isOutage(failure)) {
+                throw failure;
+            }
+            // a directory lookup the route cache could not answer: an outage of control's database, said as such
+            proxy.refuse(response, ApiException.unavailable(DatabaseOutage.detail("control"),
+                    DatabaseOutage.RETRY_AFTER_SECONDS), "none", started);
+            return;
         }
         if (decision instanceof GatewayRouting.ControlsOwn) {
             chain.doFilter(request, response);
@@ -148,6 +160,13 @@ public class GatewayFilter extends HttpFilter {
                 session = forward.carriesSession() ? forwardedSession(request) : Map.of();
             } catch (ApiException refusal) {
                 proxy.refuse(response, refusal, forward.region().name(), started);
+                return;
+            } catch (RuntimeException failure) {
+                if (!DatabaseOutage.isOutage(failure)) {
+                    throw failure;
+                }
+                proxy.refuse(response, ApiException.unavailable(DatabaseOutage.detail("control"),
+                        DatabaseOutage.RETRY_AFTER_SECONDS), forward.region().name(), started);
                 return;
             }
             proxy.forward(request, response, forward.region(), body != null ? body : request.getInputStream(), session,

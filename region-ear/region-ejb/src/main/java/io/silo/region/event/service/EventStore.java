@@ -20,7 +20,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Stores normalized events in the caller's transaction: the event row (once per event id and project: a
  * repeated id changes nothing), its issue's counters, and the environment and release it names (created on
- * first sight: the organization's release and its link to the project). Native SQL, because each of these is an {@code INSERT … ON CONFLICT} that JPA cannot say.
+ * first sight: the organization's release and its link to the project, whose first and last event it
+ * moves, the last to the minute: an UPDATE whose condition rarely holds locks no row, so events of one release do not
+ * queue on its row as they do on their issue's). Native SQL, because each of these is an {@code INSERT … ON CONFLICT} that JPA cannot say.
  *
  * <p>Every event of an issue updates the issue's row, whose lock is held until the transaction commits, so the
  * events of one issue are stored one after the other, each waiting for the previous one's commit. That is why
@@ -50,7 +52,7 @@ public class EventStore {
                                           exception_value, user_key, tags, top_frames, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), CAST(? AS jsonb), CAST(? AS jsonb))
                 ON CONFLICT (project_id, event_id) DO NOTHING
-                RETURNING organization_id, project_id, issue_id, environment, release, user_key),
+                RETURNING organization_id, project_id, issue_id, environment, release, user_key, occurred_at),
             environment AS (
                 INSERT INTO region.environment (id, organization_id, project_id, name)
                 SELECT ?, organization_id, project_id, environment FROM stored WHERE environment IS NOT NULL
@@ -60,9 +62,18 @@ public class EventStore {
                 SELECT ?, organization_id, release FROM stored WHERE release IS NOT NULL
                 ON CONFLICT (organization_id, version) DO NOTHING),
             release_project AS (
-                INSERT INTO region.release_project (id, organization_id, project_id, version)
-                SELECT ?, organization_id, project_id, release FROM stored WHERE release IS NOT NULL
+                INSERT INTO region.release_project (id, organization_id, project_id, version, first_event, last_event)
+                SELECT ?, organization_id, project_id, release, occurred_at, occurred_at FROM stored
+                WHERE release IS NOT NULL
                 ON CONFLICT (project_id, version) DO NOTHING),
+            release_seen AS (
+                UPDATE region.release_project r
+                   SET first_event = least(coalesce(r.first_event, s.occurred_at), s.occurred_at),
+                       last_event = greatest(coalesce(r.last_event, s.occurred_at), s.occurred_at)
+                  FROM stored s
+                 WHERE r.project_id = s.project_id AND r.version = s.release
+                   AND (r.last_event IS NULL OR r.last_event < s.occurred_at - interval '1 minute'
+                        OR r.first_event > s.occurred_at)),
             affected AS (
                 INSERT INTO region.issue_user (issue_id, user_key)
                 SELECT issue_id, user_key FROM stored WHERE user_key IS NOT NULL

@@ -1,5 +1,6 @@
 package io.silo.region.ingest.service;
 
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
@@ -16,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -33,6 +33,7 @@ import javax.sql.DataSource;
 public class IngestRateLimiter {
 
     private static final Logger LOG = Logger.getLogger(IngestRateLimiter.class.getName());
+    private static final OutageLog OUTAGE = new OutageLog(LOG, "Rate-limit window cleanup");
     static final String CATEGORIES = "error;default";
 
     private static final String TAKE = """
@@ -100,8 +101,9 @@ public class IngestRateLimiter {
              PreparedStatement delete = connection.prepareStatement(
                      "DELETE FROM region.ingest_rate_window WHERE window_start < now() - interval '2 days'")) {
             delete.executeUpdate();
+            OUTAGE.succeeded();
         } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Deleting past rate-limit windows failed; the next run retries", e);
+            OUTAGE.failed(e, "Deleting past rate-limit windows failed; the next run retries");
         }
     }
 }

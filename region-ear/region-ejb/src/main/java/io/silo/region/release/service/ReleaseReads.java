@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * What a release shows beside its own fields, for a page of releases at once (a fixed number of queries per page,
- * not per release): its projects and their new issues, its first and last event (from the event index by release),
+ * not per release): its projects and their new issues, its first and last event (kept per project by ingestion),
  * its newest commit and its last deploy with their counts.
  */
 @Stateless
@@ -58,7 +58,7 @@ public class ReleaseReads {
             return facts;
         }
         Map<String, List<ReleaseProjectRow>> projects = projects(organizationId, releases);
-        Map<String, Instant[]> events = events(releases);
+        Map<String, Instant[]> events = events(organizationId, releases);
         Map<Long, Object[]> commits = lastCommits(releases);
         Map<Long, Object[]> deploys = lastDeploys(releases);
         for (Release release : releases) {
@@ -93,17 +93,13 @@ public class ReleaseReads {
         return byVersion;
     }
 
-    /** First and last event of each version: two index lookups each, however many events it has. */
-    private Map<String, Instant[]> events(List<Release> releases) {
+    /** First and last event of each version, from its projects' links (the last to the minute). */
+    private Map<String, Instant[]> events(long organizationId, List<Release> releases) {
         NativeSql sql = new NativeSql();
-        String values = String.join(", ", releases.stream().map(release -> "(" + sql.bind(release.organizationId())
-                + ", " + sql.bind(release.version()) + ")").toList());
-        sql.append("SELECT v.version,"
-                + " (SELECT " + micros("min(e.occurred_at)") + " FROM region.event e WHERE e.organization_id ="
-                + " v.organization_id AND e.release = v.version),"
-                + " (SELECT " + micros("max(e.occurred_at)") + " FROM region.event e WHERE e.organization_id ="
-                + " v.organization_id AND e.release = v.version)"
-                + " FROM (VALUES " + values + ") AS v (organization_id, version)");
+        sql.append("SELECT rp.version, " + micros("min(rp.first_event)") + ", " + micros("max(rp.last_event)")
+                + " FROM region.release_project rp WHERE rp.organization_id = " + sql.bind(organizationId)
+                + " AND rp.version IN " + sql.bindAll(releases.stream().map(Release::version).toList())
+                + " GROUP BY rp.version");
         Map<String, Instant[]> byVersion = new HashMap<>();
         for (Object[] row : rows(sql)) {
             byVersion.put((String) row[0], new Instant[] {instant(row[1]), instant(row[2])});

@@ -134,8 +134,8 @@ public class ReleaseService {
 
     /** Removes a release no event names (400 otherwise: its issues and events keep their release). */
     public void delete(OrganizationContext context, Release release) {
-        boolean named = !entityManager.createNativeQuery("SELECT 1 FROM region.event WHERE organization_id = ?1"
-                        + " AND release = ?2 LIMIT 1")
+        boolean named = !entityManager.createNativeQuery("SELECT 1 FROM region.release_project WHERE organization_id"
+                        + " = ?1 AND version = ?2 AND first_event IS NOT NULL LIMIT 1")
                 .setParameter(1, context.organizationId()).setParameter(2, release.version()).getResultList().isEmpty();
         if (named) {
             throw ApiException.badRequest("Release " + release.version() + " is named by events and cannot be removed");

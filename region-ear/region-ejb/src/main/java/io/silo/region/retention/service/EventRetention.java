@@ -1,5 +1,6 @@
 package io.silo.region.retention.service;
 
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.silo.RegionSilo;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
@@ -30,6 +30,7 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 public class EventRetention {
 
     private static final Logger LOG = Logger.getLogger(EventRetention.class.getName());
+    private static final OutageLog OUTAGE = new OutageLog(LOG, "Event retention");
     private static final String EVENTS_DELETED = "silo_retention_events_deleted";
     private static final String ISSUES_DELETED = "silo_retention_issues_deleted";
 
@@ -58,8 +59,9 @@ public class EventRetention {
                 LOG.info(() -> "Retention deleted " + report.eventsDeleted() + " events and " + report.issuesDeleted()
                         + " issues");
             }
+            OUTAGE.succeeded();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Retention run failed; the next run starts over", e);
+            OUTAGE.failed(e, "Retention run failed; the next run starts over");
         }
     }
 
