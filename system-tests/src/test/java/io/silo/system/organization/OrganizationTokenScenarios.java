@@ -55,7 +55,8 @@ public abstract class OrganizationTokenScenarios {
         JsonObject claims = Json.createReader(new StringReader(new String(Base64.getDecoder()
                 .decode(parts[1]), StandardCharsets.UTF_8))).readObject();
         assertEquals(control(topology).toString(), claims.getString("url"), "where sentry-cli sends it: " + claims);
-        assertEquals("http://" + mine.region() + ".localhost", claims.getString("region_url"), claims.toString());
+        assertEquals("http://" + mine.region() + ".localhost:" + control(topology).getPort(), claims.getString("region_url"),
+                "the region's API URL, with the port of Silo's root URL: " + claims);
         assertEquals(mine.slug(), claims.getString("org"));
         assertEquals(Set.of("event:read", "org:read", "project:write"), created.json().getJsonArray("scopes").stream()
                 .map(scope -> ((JsonString) scope).getString()).collect(Collectors.toSet()));
