@@ -2,6 +2,7 @@ package io.silo.common.outbox;
 
 import io.silo.common.persistence.DatabaseOutage;
 import io.silo.common.persistence.OutageLog;
+import io.silo.common.persistence.SiloDataSource;
 import io.silo.common.silo.AllSilos;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
@@ -15,17 +16,19 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
-import jakarta.jms.Message;
 import jakarta.jms.JMSException;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.transaction.UserTransaction;
+import jakarta.jms.Message;
 import jakarta.json.bind.JsonbException;
+import jakarta.transaction.UserTransaction;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -33,6 +36,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -66,6 +70,8 @@ public class OutboxConsumer {
     private static final OutageLog OUTAGE = new OutageLog(LOG, "Outbox consumers");
     /** How long a receive waits before the listener looks whether it was closed. */
     private static final long RECEIVE_WAIT_MILLIS = 1000;
+    /** How often a listener that holds messages during a database outage asks whether it is back. */
+    private static final long DATABASE_POLL_MILLIS = 2000;
 
     @Inject
     ConnectionFactory ownBroker;
@@ -103,6 +109,9 @@ public class OutboxConsumer {
 
     @Resource
     UserTransaction transaction;
+
+    @Resource(lookup = SiloDataSource.JNDI_NAME)
+    DataSource dataSource;
 
     private final Map<OutboxCategory, OutboxMessageHandler> handlers = new EnumMap<>(OutboxCategory.class);
     /** The open sessions per queue ({@code <queue>#<n>}); absent or broken ones are (re)opened by {@link #keepListening()}. */
@@ -290,6 +299,10 @@ public class OutboxConsumer {
             } catch (Exception e) {
                 LOG.log(Level.FINE, "Outbox batch of " + batch.size() + " from " + queue
                         + " not applied; its messages come again, each alone", e);
+                if (DatabaseOutage.isOutage(e)) {
+                    OUTAGE.failed(e, "");
+                    awaitDatabase();
+                }
                 rollbackSession();
             }
         }
@@ -314,8 +327,9 @@ public class OutboxConsumer {
                 }
                 String what = describe;
                 if (DatabaseOutage.isOutage(e)) {
-                    // not the message's fault: it waits for the database, however many deliveries that takes
+                    // not the message's fault: it waits, unacknowledged, for the database, then comes again once
                     OUTAGE.failed(e, "");
+                    awaitDatabase();
                     rollbackSession();
                     return;
                 }
@@ -328,6 +342,28 @@ public class OutboxConsumer {
                 }
                 LOG.log(Level.WARNING, "Outbox " + what + " from " + queue + " not applied; the broker redelivers it", e);
                 rollbackSession();
+            }
+        }
+
+        /**
+         * Holds the messages delivered to this session until the database answers again: every rollback counts a
+         * delivery, and the broker dead-letters a message after ten, which a long outage would otherwise reach.
+         */
+        private void awaitDatabase() {
+            while (!closed) {
+                try (Connection connection = dataSource.getConnection()) {
+                    if (connection.isValid(2)) {
+                        return;
+                    }
+                } catch (SQLException | RuntimeException stillAway) {
+                    LOG.log(Level.FINEST, "The database is still away", stillAway);
+                }
+                try {
+                    Thread.sleep(DATABASE_POLL_MILLIS);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
 
