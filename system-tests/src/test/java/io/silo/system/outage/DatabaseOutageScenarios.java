@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.silo.system.harness.Accounts;
-import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
+import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.Database;
 import io.silo.system.harness.ProcessResult;
 import io.silo.system.harness.Topology;
@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
  * The one PostgreSQL cluster of a topology (every silo's database) stopped for 70 s with {@code ./silo stop postgres}
  * while the servers run, as a database restart does. Meanwhile every resource family answers within 3 s with a 503
  * problem+json naming whose database is away, with {@code Retry-After} (or 200 from a cache): no 500, no HTML page,
- * no hang. After {@code ./silo start postgres}, sign-up, login, organization creation and an issue list through the
+ * no hang. A token and a profile control had cached still answer past their TTL, and the gateway still routes a known
+ * organization to its region (whose own database is away too: its 503 says so). After {@code ./silo start postgres}, sign-up, login, organization creation and an issue list through the
  * gateway work within 2 s — past the instance lease's 60 s, so ids are issued at once again — a change written just
  * before the outage reaches control exactly once, and each server's log says so in a few lines, not a stack trace a
  * tick.
@@ -77,15 +78,45 @@ public abstract class DatabaseOutageScenarios {
         probes.put("admin outbox", "operator GET /api/0/admin/outbox/shards/");
         probes.put("sign-up", "anonymous POST /api/0/auth/register/");
 
+        // the token and the profile are in control's identity cache, the organization's route in the gateway's
+        assertEquals(200, api.get("/api/0/users/me/").status());
+        assertEquals(200, api.get("/api/0/organizations/" + slug + "/").status());
         Map<Path, Long> logSizes = logSizes(topology);
         ProcessResult stopped = topology.stopDatabase();
         assertEquals(0, stopped.exitCode(), stopped.toString());
         Instant outageStarted = Instant.now();
         List<String> answers = new ArrayList<>();
         try {
-            probeAll(probes, clients, control, answers, "at once");
+            Map<String, Reply> atOnce = probeAll(probes, clients, control, answers, "at once");
+            Instant askedHealth = Instant.now();
+            Reply live = ApiClient.anonymous(control).get("/health/live");
+            Reply ready = ApiClient.anonymous(control).get("/health/ready");
+            assertEquals(200, live.status(), "live through the outage: " + live);
+            assertEquals(503, ready.status(), "not ready without its database: " + ready);
+            assertTrue(ready.body().contains("\"database\"") && ready.body().contains("DOWN"), ready.toString());
+            assertTrue(Duration.between(askedHealth, Instant.now()).compareTo(ANSWER_WITHIN) <= 0, "health at once");
+            if (topology.isSplit()) {
+                // RPC between silos: region us asks control's user service, whose database is away
+                Instant asked = Instant.now();
+                Reply rpc = ApiClient.anonymous(topology.url(topology.regionServer(topology.regions().get(0))))
+                        .post("/api/0/internal/testing/rpc/user/findByEmail", "{\"email\":\"" + email + "\"}");
+                Duration took = Duration.between(asked, Instant.now());
+                answers.add("rpc at once: " + rpc.status() + " " + rpc.json().getString("type") + " in " + took.toMillis()
+                        + " ms");
+                assertTrue(took.compareTo(ANSWER_WITHIN) <= 0, "RPC answered within " + ANSWER_WITHIN + ": " + rpc);
+                assertEquals("urn:silo:rpc:failure:UNAVAILABLE", rpc.json().getString("type"), rpc.toString());
+            }
             sleepUntil(outageStarted.plus(OUTAGE.minusSeconds(15)));
-            probeAll(probes, clients, control, answers, "after 55 s");
+            Map<String, Reply> later = probeAll(probes, clients, control, answers, "after 55 s");
+            for (Map<String, Reply> replies : List.of(atOnce, later)) {
+                assertEquals(200, replies.get("account").status(), "a cached token and profile answer, even past"
+                        + " their TTL (30 s): " + replies.get("account"));
+            }
+            if (topology.isSplit()) {
+                assertTrue(later.get("organization").json().getString("detail").contains("region " + region),
+                        "the gateway routed a known organization from its cache to its region: "
+                                + later.get("organization"));
+            }
             sleepUntil(outageStarted.plus(OUTAGE));
         } finally {
             ProcessResult started = topology.startDatabase();
@@ -124,8 +155,9 @@ public abstract class DatabaseOutageScenarios {
         }
     }
 
-    private static void probeAll(Map<String, String> probes, Map<String, ApiClient> clients, URI control,
-                                 List<String> answers, String when) {
+    private static Map<String, Reply> probeAll(Map<String, String> probes, Map<String, ApiClient> clients, URI control,
+                                               List<String> answers, String when) {
+        Map<String, Reply> replies = new LinkedHashMap<>();
         for (Map.Entry<String, String> probe : probes.entrySet()) {
             String[] parts = probe.getValue().split(" ", 3);
             ApiClient client = parts[0].equals("anonymous") ? ApiClient.anonymous(control) : clients.get(parts[0]);
@@ -133,6 +165,7 @@ public abstract class DatabaseOutageScenarios {
             Reply reply = parts[1].equals("POST") ? client.post(parts[2], registration("during"))
                     : client.get(parts[2]);
             Duration took = Duration.between(asked, Instant.now());
+            replies.put(probe.getKey(), reply);
             String what = probe.getKey() + " " + when + ": " + reply.status() + " in " + took.toMillis() + " ms";
             answers.add(what);
             assertTrue(took.compareTo(ANSWER_WITHIN) <= 0, what + " " + reply);
@@ -143,6 +176,7 @@ public abstract class DatabaseOutageScenarios {
                 assertTrue(reply.json().getString("detail").contains("database"), what + " " + reply);
             }
         }
+        return replies;
     }
 
     private static String registration(String who) {

@@ -3,20 +3,20 @@ package io.silo.control.auth.service;
 import io.silo.common.auth.ApiPrincipal;
 import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.SecretDigest;
-import io.silo.control.identity.service.IdentityCache;
+import io.silo.common.auth.TokenFormat;
 import io.silo.common.silo.ControlSilo;
+import io.silo.control.identity.service.IdentityCache;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.token.service.ApiTokenService;
-import io.silo.common.auth.TokenFormat;
 import io.silo.control.user.model.User;
 import io.silo.control.user.service.Operators;
 import io.silo.control.user.service.UserAccountService;
-import jakarta.ejb.EJB;
 import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
-import jakarta.interceptor.Interceptor;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.util.Optional;
 
 /**
@@ -54,8 +54,7 @@ public class ControlCredentialVerifier implements CredentialVerifier {
         if (!TokenFormat.isWellFormed(token)) {
             return Optional.empty();
         }
-        Optional<ApiPrincipal> cached = cache.token(SecretDigest.sha256Hex(token));
-        return cached.isPresent() ? cached : tokens.authenticate(token);
+        return cache.token(SecretDigest.sha256Hex(token), () -> tokens.authenticate(token));
     }
 
     /** A session acts with every account scope, and an operator's also with {@code admin}. */

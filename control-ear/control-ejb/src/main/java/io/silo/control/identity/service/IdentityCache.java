@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import io.silo.common.auth.ApiPrincipal;
+import io.silo.common.persistence.DatabaseOutage;
 import io.silo.common.silo.ControlSilo;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -23,6 +24,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +35,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * the silo's broker, on every other control instance at once; an entry also lapses after
  * {@code silo.auth.cache-ttl} and a token's never outlives the token's own expiry. While this instance is
  * not subscribed to the topic (broker down) it cannot hear evictions, so it caches nothing and every
- * request goes to the database: slower, never wrong. Each of the two caches holds at most {@value #MAX_ENTRIES}
+ * request goes to the database: slower, never wrong. While the database cannot be reached, an entry past its TTL
+ * still answers for up to {@code silo.auth.outage-grace}, never past the token's expiry and never after an eviction
+ * (see {@link #token(String, Supplier)}). Each of the two caches holds at most {@value #MAX_ENTRIES}
  * entries and forgets the least used one at a time beyond that. A plain CDI bean rather than an EJB: it sits on the path
  * of every API request, where a container call per lookup would cost more than the lookup.
  */
@@ -54,6 +58,11 @@ public class IdentityCache {
     @ConfigProperty(name = "silo.auth.cache-ttl", defaultValue = "PT30S")
     Duration timeToLive;
 
+    /** How long past its TTL an entry still answers while the database cannot be reached. */
+    @Inject
+    @ConfigProperty(name = "silo.auth.outage-grace", defaultValue = "PT15M")
+    Duration outageGrace;
+
     /** By token hash; each entry lapses at the TTL or at the token's own expiry, whichever comes first. */
     private Cache<String, Entry<ApiPrincipal>> tokens;
     private Cache<Long, Entry<UserProfile>> profiles;
@@ -62,7 +71,15 @@ public class IdentityCache {
     private volatile Announcer announcer;
     private volatile long lastAttemptNanos;
 
-    private record Entry<T>(T value, Duration lifetime) {
+    /**
+     * @param freshUntilNanos until when it answers as any lookup's ({@link System#nanoTime()}); after that only while
+     *                        the database is away, until its lifetime ends
+     */
+    private record Entry<T>(T value, long freshUntilNanos, Duration lifetime) {
+
+        boolean isFresh() {
+            return System.nanoTime() - freshUntilNanos < 0;
+        }
     }
 
     @PostConstruct
@@ -120,6 +137,16 @@ public class IdentityCache {
         return valid(tokens, tokenHash);
     }
 
+    /**
+     * The token's principal: from the cache, else from {@code authenticate} (the database); while the database cannot
+     * be reached, from an entry past its TTL but within {@code silo.auth.outage-grace} (15 minutes) and the token's
+     * own expiry. A revocation the broker announced has evicted it; without the broker nothing is cached at all.
+     */
+    public Optional<ApiPrincipal> token(String tokenHash, Supplier<Optional<ApiPrincipal>> authenticate) {
+        Optional<ApiPrincipal> cached = token(tokenHash);
+        return cached.isPresent() ? cached : duringOutage(tokens, tokenHash, authenticate);
+    }
+
     /** Remembers a token just verified against the database, until the TTL or its own expiry. */
     public void putToken(String tokenHash, ApiPrincipal principal, Optional<OffsetDateTime> tokenExpiry) {
         put(tokens, tokenHash, principal, tokenExpiry);
@@ -127,6 +154,25 @@ public class IdentityCache {
 
     public Optional<UserProfile> profile(long userId) {
         return valid(profiles, userId);
+    }
+
+    /** The account's profile as {@link #token(String, Supplier)} finds a token's principal. */
+    public UserProfile profile(long userId, Supplier<UserProfile> load) {
+        Optional<UserProfile> cached = profile(userId);
+        return cached.isPresent() ? cached.get()
+                : duringOutage(profiles, userId, () -> Optional.of(load.get())).orElseThrow();
+    }
+
+    private static <K, T> Optional<T> duringOutage(Cache<K, Entry<T>> cache, K key, Supplier<Optional<T>> load) {
+        try {
+            return load.get();
+        } catch (RuntimeException failure) {
+            Entry<T> kept = DatabaseOutage.isOutage(failure) ? cache.getIfPresent(key) : null;
+            if (kept == null) {
+                throw failure;
+            }
+            return Optional.of(kept.value());
+        }
     }
 
     public void putProfile(UserProfile profile) {
@@ -144,7 +190,7 @@ public class IdentityCache {
     }
 
     private static <K, T> Optional<T> valid(Cache<K, Entry<T>> cache, K key) {
-        return Optional.ofNullable(cache.getIfPresent(key)).map(Entry::value);
+        return Optional.ofNullable(cache.getIfPresent(key)).filter(Entry::isFresh).map(Entry::value);
     }
 
     private <K, T> void put(Cache<K, Entry<T>> cache, K key, T value, Optional<OffsetDateTime> expiry) {
@@ -154,10 +200,12 @@ public class IdentityCache {
         if (subscription == null || timeToLive.isZero()) {
             return;
         }
-        Duration lifetime = expiry.map(until -> Duration.between(OffsetDateTime.now(ZoneOffset.UTC), until))
-                .filter(untilExpiry -> untilExpiry.compareTo(timeToLive) < 0).orElse(timeToLive);
-        if (!lifetime.isNegative() && !lifetime.isZero()) {
-            cache.put(key, new Entry<>(value, lifetime));
+        Optional<Duration> untilExpiry = expiry.map(until -> Duration.between(OffsetDateTime.now(ZoneOffset.UTC), until));
+        Duration fresh = untilExpiry.filter(left -> left.compareTo(timeToLive) < 0).orElse(timeToLive);
+        Duration kept = untilExpiry.filter(left -> left.compareTo(timeToLive.plus(outageGrace)) < 0)
+                .orElse(timeToLive.plus(outageGrace));
+        if (!fresh.isNegative() && !fresh.isZero()) {
+            cache.put(key, new Entry<>(value, System.nanoTime() + fresh.toNanos(), kept));
         }
     }
 

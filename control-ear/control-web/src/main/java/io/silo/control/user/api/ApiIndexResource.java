@@ -54,7 +54,7 @@ public class ApiIndexResource {
         Auth auth = principal.filter(caller -> !caller.isSession())
                 .map(caller -> new Auth(caller.scopes().stream().map(Scope::value).sorted().toList())).orElse(null);
         UserView user = principal.flatMap(ApiPrincipal::userId)
-                .map(userId -> UserView.of(cache.profile(userId).orElseGet(() -> users.loadProfile(userId))))
+                .map(userId -> UserView.of(cache.profile(userId, () -> users.loadProfile(userId))))
                 .orElse(null);
         return new ApiIndex("0", auth, user);
     }

@@ -1,9 +1,9 @@
 package io.silo.control.user.api;
 
-import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.auth.Authorize;
 import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
+import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.web.ApiException;
 import io.silo.control.identity.service.IdentityCache;
@@ -44,7 +44,7 @@ public class UserResource {
     @Authorize(scopes = Scope.MEMBER_READ)
     public UserView get() {
         long userId = current.requireUserId();
-        return UserView.of(cache.profile(userId).orElseGet(() -> users.loadProfile(userId)));
+        return UserView.of(cache.profile(userId, () -> users.loadProfile(userId)));
     }
 
     @PUT
