@@ -1,10 +1,10 @@
 package io.silo.control.organization.service;
 
-import io.silo.common.persistence.OutageLog;
-import io.silo.common.outbox.payload.OrganizationMappingReplica;
-import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
 import io.silo.common.outbox.OutboxCategory;
 import io.silo.common.outbox.OutboxWriter;
+import io.silo.common.outbox.payload.OrganizationMappingReplica;
+import io.silo.common.outbox.payload.OrganizationProvisioningCancelled;
+import io.silo.common.persistence.OutageLog;
 import io.silo.common.rpc.RpcException;
 import io.silo.common.rpc.client.RpcClients;
 import io.silo.common.rpc.regionorganization.RegionOrganizationService;

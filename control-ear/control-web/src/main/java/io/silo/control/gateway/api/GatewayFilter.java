@@ -1,13 +1,13 @@
 package io.silo.control.gateway.api;
 
-import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.auth.CredentialVerifier;
 import io.silo.common.auth.ForwardedSession;
-import io.silo.common.rpc.RpcSettings;
-import java.util.Map;
+import io.silo.common.auth.TokenFormat;
+import io.silo.common.auth.api.ApiAuthenticationFilter;
 import io.silo.common.persistence.DatabaseOutage;
 import io.silo.common.region.Region;
 import io.silo.common.region.RegionDirectory;
+import io.silo.common.rpc.RpcSettings;
 import io.silo.common.silo.ControlSilo;
 import io.silo.common.silo.SiloMode;
 import io.silo.common.silo.Silos;
@@ -17,7 +17,6 @@ import io.silo.control.gateway.service.GatewayRoutes;
 import io.silo.control.gateway.service.OrganizationRoute;
 import io.silo.control.organization.service.HostRoutes;
 import io.silo.control.organization.service.PublicUrls;
-import io.silo.common.auth.TokenFormat;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
@@ -36,6 +35,7 @@ import java.io.SequenceInputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 

@@ -1,7 +1,7 @@
 package io.silo.region.issue.service;
 
-import io.silo.common.persistence.NativeSql;
 import io.silo.common.id.IdGenerator;
+import io.silo.common.persistence.NativeSql;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;

@@ -1,8 +1,8 @@
 package io.silo.region.issue.service;
 
-import io.silo.common.persistence.NativeSql;
 import io.silo.common.id.IdGenerator;
 import io.silo.common.outbox.payload.RegionAuditEntry;
+import io.silo.common.persistence.NativeSql;
 import io.silo.common.silo.RegionSilo;
 import io.silo.common.silo.SiloIdentity;
 import io.silo.common.web.ApiException;
