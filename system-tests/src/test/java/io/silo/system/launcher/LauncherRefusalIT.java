@@ -32,8 +32,14 @@ class LauncherRefusalIT {
 
     @Test
     void unknownCommandIsRefused() {
-        String line = refused(Map.of(), List.of("start"));
-        assertTrue(line.contains("unknown command 'start'"), line);
+        String line = refused(Map.of(), List.of("restart"));
+        assertTrue(line.contains("unknown command 'restart'"), line);
+    }
+
+    @Test
+    void onlyPostgresStopsOrStartsAlone() {
+        String line = refused(Map.of(), List.of("stop", "control"));
+        assertTrue(line.contains("only postgres can be stopped or started alone"), line);
     }
 
     @Test

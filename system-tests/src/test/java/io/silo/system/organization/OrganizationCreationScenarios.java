@@ -63,8 +63,10 @@ public abstract class OrganizationCreationScenarios {
         assertFalse(organization.getBoolean("require2FA"));
         assertFalse(organization.getBoolean("requireEmailVerification"));
         assertEquals(0, organization.getJsonArray("features").size());
-        assertEquals("http://" + slug + ".localhost", organization.getJsonObject("links").getString("organizationUrl"));
-        assertEquals("http://" + region + ".localhost", organization.getJsonObject("links").getString("regionUrl"));
+        int port = topology.url(topology.controlServer()).getPort();
+        assertEquals("http://" + slug + ".localhost:" + port, organization.getJsonObject("links").getString("organizationUrl"),
+                "the customer domain, with the root URL's port");
+        assertEquals("http://" + region + ".localhost:" + port, organization.getJsonObject("links").getString("regionUrl"));
         assertTrue(created.header("Location").orElseThrow().endsWith("/api/0/organizations/" + slug + "/"));
         assertEquals("owner", Database.queryOne(topology, topology.regionServer(region), "SELECT m.role FROM region.organization o"
                 + " JOIN region.organization_member m ON m.organization_id = o.id WHERE o.id = ?",
