@@ -43,6 +43,15 @@ public final class DatabaseOutage {
         return false;
     }
 
+    /** The innermost cause, for a one-line log: {@code "PSQLException: Connection to localhost:5432 refused"}. */
+    public static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
     /** What a client is told: {@code "The database of region eu is unavailable; retry later"}. */
     public static String detail(String siloName) {
         String whose = siloName.startsWith("region-") ? "region " + siloName.substring("region-".length()) : siloName;

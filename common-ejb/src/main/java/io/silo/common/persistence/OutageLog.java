@@ -25,7 +25,7 @@ public final class OutageLog {
     public void failed(Throwable failure, String otherwise) {
         if (DatabaseOutage.isOutage(failure)) {
             if (down.compareAndSet(false, true)) {
-                log.warning(() -> job + ": the database cannot be reached (" + rootMessage(failure)
+                log.warning(() -> job + ": the database cannot be reached (" + DatabaseOutage.rootMessage(failure)
                         + "); retrying until it is back");
             }
         } else {
@@ -38,13 +38,5 @@ public final class OutageLog {
         if (down.compareAndSet(true, false)) {
             log.info(() -> job + ": the database is back; resumed");
         }
-    }
-
-    static String rootMessage(Throwable failure) {
-        Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 }

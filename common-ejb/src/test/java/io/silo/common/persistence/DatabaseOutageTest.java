@@ -29,6 +29,14 @@ class DatabaseOutageTest {
     }
 
     @Test
+    void theRootMessageNamesTheInnermostCause() {
+        assertEquals("SQLException: Connection to 127.0.0.1:15432 refused", DatabaseOutage.rootMessage(
+                new IllegalStateException("storing failed", new SQLException("Connection to 127.0.0.1:15432 refused"))));
+        assertEquals("IllegalStateException: no such row", DatabaseOutage.rootMessage(
+                new IllegalStateException("no such row")));
+    }
+
+    @Test
     void theDetailNamesWhoseDatabase() {
         assertEquals("The database of region eu is unavailable; retry later", DatabaseOutage.detail("region-eu"));
         assertEquals("The database of control is unavailable; retry later", DatabaseOutage.detail("control"));

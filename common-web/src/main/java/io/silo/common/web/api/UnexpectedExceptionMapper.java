@@ -39,7 +39,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
             return Problem.of(Response.Status.BAD_REQUEST, MalformedBody.describe(malformed)).toResponse();
         }
         if (DatabaseOutage.isOutage(exception)) {
-            LOG.warning(() -> "Answered 503: the database cannot be reached (" + rootMessage(exception) + ")");
+            LOG.warning(() -> "Answered 503: the database cannot be reached ("
+                    + DatabaseOutage.rootMessage(exception) + ")");
             return ApiException.unavailable(DatabaseOutage.detail(identity.siloName()),
                     DatabaseOutage.RETRY_AFTER_SECONDS).toResponse();
         }
@@ -51,14 +52,6 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure, incident " + incident, exception);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR,
                 "Silo failed to handle this request; report incident " + incident + " to its operator").toResponse();
-    }
-
-    private static String rootMessage(Throwable exception) {
-        Throwable root = exception;
-        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
