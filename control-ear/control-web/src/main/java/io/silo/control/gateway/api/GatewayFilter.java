@@ -9,6 +9,7 @@ import io.silo.common.region.Region;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.rpc.RpcSettings;
 import io.silo.common.silo.ControlSilo;
+import io.silo.common.silo.SiloIdentity;
 import io.silo.common.silo.SiloMode;
 import io.silo.common.silo.Silos;
 import io.silo.common.web.ApiException;
@@ -82,6 +83,9 @@ public class GatewayFilter extends HttpFilter {
     @Inject
     RpcSettings rpcSettings;
 
+    @Inject
+    SiloIdentity identity;
+
     /*
      * What every proxied request asks is held here as plain objects rather than asked of CDI beans: the interceptor
      * each bean call passes through measured as a tenth of the gateway's CPU per request (JFR).
@@ -138,12 +142,8 @@ public class GatewayFilter extends HttpFilter {
                 decision = routing.ingestion(replay.key());
             }
         } catch (RuntimeException failure) {
-            if (!DatabaseOutage.isOutage(failure)) {
-                throw failure;
-            }
             // a directory lookup the route cache could not answer: an outage of control's database, said as such
-            proxy.refuse(response, ApiException.unavailable(DatabaseOutage.detail("control"),
-                    DatabaseOutage.RETRY_AFTER_SECONDS), "none", started);
+            refuseInOutage(response, failure, "none", started);
             return;
         }
         if (decision instanceof GatewayRouting.ControlsOwn) {
@@ -162,11 +162,7 @@ public class GatewayFilter extends HttpFilter {
                 proxy.refuse(response, refusal, forward.region().name(), started);
                 return;
             } catch (RuntimeException failure) {
-                if (!DatabaseOutage.isOutage(failure)) {
-                    throw failure;
-                }
-                proxy.refuse(response, ApiException.unavailable(DatabaseOutage.detail("control"),
-                        DatabaseOutage.RETRY_AFTER_SECONDS), forward.region().name(), started);
+                refuseInOutage(response, failure, forward.region().name(), started);
                 return;
             }
             proxy.forward(request, response, forward.region(), body != null ? body : request.getInputStream(), session,
@@ -174,6 +170,19 @@ public class GatewayFilter extends HttpFilter {
         } else {
             throw new IllegalStateException("no way to carry out " + decision);
         }
+    }
+
+    /**
+     * A failure while deciding or preparing a request: if control's database cannot be reached, 503 naming it (with
+     * {@code Retry-After}), as control's own API answers an outage; any other failure is thrown on.
+     */
+    private void refuseInOutage(HttpServletResponse response, RuntimeException failure, String region, long started)
+            throws IOException {
+        if (!DatabaseOutage.isOutage(failure)) {
+            throw failure;
+        }
+        proxy.refuse(response, ApiException.unavailable(DatabaseOutage.detail(identity.siloName()),
+                DatabaseOutage.RETRY_AFTER_SECONDS), region, started);
     }
 
     /**
