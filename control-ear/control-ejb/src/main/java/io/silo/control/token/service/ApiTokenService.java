@@ -168,10 +168,11 @@ public class ApiTokenService {
     }
 
     /**
-     * The principal of a live token, recording its use; empty for anything else. Runs on every API request:
-     * a token verified recently on this instance costs no query; otherwise one query reads the token and its
-     * user, and no transaction is opened unless the last use is due a write (so last use is exact to the
-     * minute only for tokens not served from the cache, and to the cache's TTL otherwise).
+     * The principal of a live token, recording its use; empty for anything else. Runs for every API request whose
+     * token the {@link IdentityCache} does not hold (the caller, {@code ControlCredentialVerifier}, asks it first):
+     * one query reads the token and its user, the principal is cached, and no transaction is opened unless the last
+     * use is due a write (so last use is exact to the minute only for tokens not served from the cache, and to the
+     * cache's TTL otherwise).
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<ApiPrincipal> authenticate(String token) {
@@ -179,10 +180,6 @@ public class ApiTokenService {
             return Optional.empty();
         }
         String hash = SecretDigest.sha256Hex(token);
-        Optional<ApiPrincipal> cached = cache.token(hash);
-        if (cached.isPresent()) {
-            return cached;
-        }
         OffsetDateTime now = now();
         List<Object[]> rows = entityManager.createNamedQuery(ApiToken.LIVE_BY_HASH_WITH_USER, Object[].class)
                 .setParameter("hash", hash)
