@@ -123,12 +123,8 @@ public class OrganizationReleasesResource {
         Release release = releases.find(context, version);
         Map<Long, String> repositories = new HashMap<>();
         releases.repositories(context).forEach(repository -> repositories.put(repository.id(), repository.name()));
-        return releases.commits(release).stream().map(commit -> new ReleaseView.CommitView(commit.sha(), commit.message(),
-                ReleaseView.instant(commit.dateCommitted()),
-                commit.authorName() == null && commit.authorEmail() == null ? null
-                        : new ReleaseView.Author(commit.authorName(), commit.authorEmail()),
-                new ReleaseView.RepositorySummary(String.valueOf(commit.repositoryId()),
-                        repositories.get(commit.repositoryId())))).toList();
+        return releases.commits(release).stream()
+                .map(commit -> ReleaseView.CommitView.of(commit, repositories.get(commit.repositoryId()))).toList();
     }
 
     /** The release before this one that has commits, or {@code {}}: where sentry-cli stops reading local history. */

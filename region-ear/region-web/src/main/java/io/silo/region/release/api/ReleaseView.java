@@ -2,6 +2,7 @@ package io.silo.region.release.api;
 
 import io.silo.region.release.model.Deploy;
 import io.silo.region.release.model.Release;
+import io.silo.region.release.model.ReleaseCommit;
 import io.silo.region.release.service.ReleaseReads.CommitRow;
 import io.silo.region.release.service.ReleaseReads.DeployRow;
 import io.silo.region.release.service.ReleaseReads.ReleaseFacts;
@@ -35,6 +36,11 @@ public record ReleaseView(String id, String version, String shortVersion, String
                     commit.authorName() == null && commit.authorEmail() == null ? null
                             : new Author(commit.authorName(), commit.authorEmail()),
                     new RepositorySummary(String.valueOf(commit.repositoryId()), commit.repositoryName()));
+        }
+
+        static CommitView of(ReleaseCommit commit, String repositoryName) {
+            return of(new CommitRow(commit.sha(), commit.message(), commit.authorName(), commit.authorEmail(),
+                    instant(commit.dateCommitted()), commit.repositoryId(), repositoryName));
         }
     }
 
