@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.silo.common.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import org.junit.jupiter.api.Test;
@@ -28,11 +28,11 @@ class PoolFailureThrottleTest {
         MutableClock clock = new MutableClock(start);
         PoolFailureThrottle throttle = new PoolFailureThrottle(clock);
         assertTrue(throttle.isLoggable(record(POOL, "poolmgr.create_resource_error")));
-        clock.now = start.plusSeconds(3);
+        clock.set(start.plusSeconds(3));
         assertFalse(throttle.isLoggable(record(POOL, "poolmgr.create_resource_error")));
         assertFalse(throttle.isLoggable(record(POOL, "poolmgr.create_resource_error")));
         assertTrue(throttle.isLoggable(record(POOL, "jdbc.exc_get_conn")), "each record has its own minute");
-        clock.now = start.plus(Duration.ofSeconds(61));
+        clock.set(start.plus(Duration.ofSeconds(61)));
         LogRecord next = record(POOL, "poolmgr.create_resource_error");
         assertTrue(throttle.isLoggable(next));
         assertEquals("poolmgr.create_resource_error (and 2 more like it in the last minute, not logged)", next.getMessage());
@@ -44,29 +44,6 @@ class PoolFailureThrottleTest {
         for (int i = 0; i < 3; i++) {
             assertTrue(throttle.isLoggable(record("io.silo.common.outbox.OutboxDrainer", "poolmgr.create_resource_error")));
             assertTrue(throttle.isLoggable(record(POOL, "poolmgr.some_other_problem")));
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
