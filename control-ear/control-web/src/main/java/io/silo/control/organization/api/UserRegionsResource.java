@@ -3,6 +3,7 @@ package io.silo.control.organization.api;
 import io.silo.common.auth.Authorize;
 import io.silo.common.auth.CurrentRequest;
 import io.silo.common.auth.Scope;
+import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.organization.service.OrganizationPicker;
 import io.silo.control.organization.service.PublicUrls;
@@ -30,12 +31,17 @@ public class UserRegionsResource {
     PublicUrls urls;
 
     @Inject
+    RegionDirectory regions;
+
+    @Inject
     CurrentRequest current;
 
     @GET
     @Authorize(scopes = Scope.ORG_READ)
     public RegionList list() {
         return new RegionList(picker.regionsOf(current.requireUserId()).stream()
-                .map(region -> new RegionLink(region, urls.region(region))).toList());
+                .map(name -> regions.find(name).map(region -> RegionLink.of(region, urls))
+                        .orElse(new RegionLink(name, urls.region(name), null)))
+                .toList());
     }
 }

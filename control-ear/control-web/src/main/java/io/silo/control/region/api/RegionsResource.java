@@ -1,6 +1,7 @@
 package io.silo.control.region.api;
 
 import io.silo.common.auth.PublicEndpoint;
+import io.silo.common.region.Region;
 import io.silo.common.region.RegionDirectory;
 import io.silo.common.silo.ControlSilo;
 import io.silo.control.organization.service.PublicUrls;
@@ -22,8 +23,12 @@ import java.util.List;
 @ControlSilo
 public class RegionsResource {
 
-    /** One entry of the list: the region's name and the public URL of its API. */
-    public record RegionLink(String name, String url) {
+    /** One entry of the list: the region's name, the public URL of its API and its category (multi- or single-tenant). */
+    public record RegionLink(String name, String url, String category) {
+
+        public static RegionLink of(Region region, PublicUrls urls) {
+            return new RegionLink(region.name(), urls.region(region.name()), region.category().name());
+        }
     }
 
     /** The response body: {@code {"regions": [...]}}. */
@@ -40,7 +45,7 @@ public class RegionsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public RegionList list() {
         return new RegionList(directory.visible().stream()
-                .map(region -> new RegionLink(region.name(), urls.region(region.name())))
+                .map(region -> RegionLink.of(region, urls))
                 .toList());
     }
 }

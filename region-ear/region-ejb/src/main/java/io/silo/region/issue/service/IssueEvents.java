@@ -38,9 +38,7 @@ public class IssueEvents {
 
     /** The events of the organization's issue, newest first; 404 if it has no such issue. */
     public CursorPage<EventRow> page(long organizationId, long issueId, Cursor cursor, int limit) {
-        if (issues.find(organizationId, issueId).isEmpty()) {
-            throw ApiException.notFound("No such issue");
-        }
+        requireIssue(organizationId, issueId);
         NativeSql sql = new NativeSql().append(COLUMNS).append(" FROM region.event e");
         sql.append(" WHERE e.organization_id = " + sql.bind(organizationId) + " AND e.issue_id = " + sql.bind(issueId));
         if (!cursor.isStart()) {
@@ -55,14 +53,52 @@ public class IssueEvents {
      * project, with its whole body.
      */
     public Optional<EventRow> find(long organizationId, long projectId, String eventId) {
-        String hex = eventId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
-        if (!EVENT_ID.matcher(hex).matches()) {
-            throw ApiException.invalidField("event_id", "must be 32 hexadecimal digits");
-        }
+        String hex = eventHex(eventId);
         NativeSql sql = new NativeSql().append(COLUMNS).append(", CAST(e.body AS text) FROM region.event e");
         sql.append(" WHERE e.organization_id = " + sql.bind(organizationId) + " AND e.project_id = " + sql.bind(projectId)
                 + " AND e.event_id = CAST(" + sql.bind(hex) + " AS uuid)");
         return rows(sql, true).stream().findFirst();
+    }
+
+    /**
+     * One event of the organization's issue with its whole body and the ids of the events received just before and
+     * after it: {@code which} is {@code latest}, {@code oldest} or the event's id (32 hexadecimal digits).
+     */
+    public Optional<EventInIssue> inIssue(long organizationId, long issueId, String which) {
+        IssueRow issue = requireIssue(organizationId, issueId);
+        NativeSql sql = new NativeSql().append(COLUMNS).append(", CAST(e.body AS text) FROM region.event e");
+        sql.append(" WHERE e.organization_id = " + sql.bind(organizationId) + " AND e.issue_id = " + sql.bind(issueId));
+        switch (which) {
+            case "latest" -> sql.append(" ORDER BY e.id DESC LIMIT 1");
+            case "oldest" -> sql.append(" ORDER BY e.id ASC LIMIT 1");
+            default -> sql.append(" AND e.project_id = " + sql.bind(issue.projectId())
+                    + " AND e.event_id = CAST(" + sql.bind(eventHex(which)) + " AS uuid)");
+        }
+        return rows(sql, true).stream().findFirst().map(event -> new EventInIssue(event,
+                neighbour(organizationId, issueId, event.id(), "<", "DESC"),
+                neighbour(organizationId, issueId, event.id(), ">", "ASC")));
+    }
+
+    private Optional<String> neighbour(long organizationId, long issueId, long eventRowId, String comparison,
+                                       String order) {
+        NativeSql sql = new NativeSql().append("SELECT replace(CAST(e.event_id AS text), '-', '') FROM region.event e");
+        sql.append(" WHERE e.organization_id = " + sql.bind(organizationId) + " AND e.issue_id = " + sql.bind(issueId)
+                + " AND e.id " + comparison + " " + sql.bind(eventRowId) + " ORDER BY e.id " + order + " LIMIT 1");
+        @SuppressWarnings("unchecked")
+        List<String> ids = sql.create(entityManager).getResultList();
+        return ids.stream().findFirst();
+    }
+
+    private IssueRow requireIssue(long organizationId, long issueId) {
+        return issues.find(organizationId, issueId).orElseThrow(() -> ApiException.notFound("No such issue"));
+    }
+
+    private static String eventHex(String eventId) {
+        String hex = eventId.replace("-", "").toLowerCase(java.util.Locale.ROOT);
+        if (!EVENT_ID.matcher(hex).matches()) {
+            throw ApiException.invalidField("event_id", "must be 32 hexadecimal digits, latest or oldest");
+        }
+        return hex;
     }
 
     private List<EventRow> rows(NativeSql sql, boolean withBody) {

@@ -8,15 +8,20 @@ import io.silo.common.web.ApiException;
 import io.silo.common.web.Cursor;
 import io.silo.common.web.CursorPage;
 import io.silo.region.event.api.EventJson;
+import io.silo.region.issue.service.EventInIssue;
 import io.silo.region.issue.service.IssueEvents;
 import io.silo.region.issue.service.IssueReads;
 import io.silo.region.issue.service.IssueStatusChanges;
+import io.silo.region.issue.service.IssueTags;
+import io.silo.region.issue.service.TagSummary;
 import io.silo.region.organization.service.OrganizationAccess;
 import io.silo.region.organization.service.OrganizationContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -40,7 +45,8 @@ import java.util.List;
 /**
  * An organization's issues, in Sentry's paths: {@code GET /api/0/organizations/{organization_slug}/issues/}
  * (every project, or those named by {@code project=<id>}; {@code -1} means all), {@code GET} and {@code PUT}
- * (status) of {@code …/issues/{issue_id}/}, and {@code GET …/issues/{issue_id}/events/}, newest first.
+ * (status) of {@code …/issues/{issue_id}/}, {@code GET …/issues/{issue_id}/events/}, newest first, one of them in
+ * full ({@code …/events/latest/}, {@code oldest} or its id) and the tags of its events ({@code …/tags/}).
  * Non-members get 404 as for an unknown organization; an issue of another organization is not found.
  */
 @Path("api/0/organizations/{organization_slug}/issues/")
@@ -63,6 +69,9 @@ public class OrganizationIssuesResource {
 
     @EJB
     IssueStatusChanges statusChanges;
+
+    @EJB
+    IssueTags issueTags;
 
     @Inject
     CurrentRequest current;
@@ -110,6 +119,43 @@ public class OrganizationIssuesResource {
         CursorPage<JsonObject> page = events.page(organization.organizationId(), IssueIds.parse(issueId), Cursor.parse(cursor),
                 Cursor.limit(perPage)).map(EventJson::summary);
         return page.toResponse(uri).entity(Json.createArrayBuilder(page.items()).build()).build();
+    }
+
+    /**
+     * One event of the issue in full, as the issue page shows it: {@code latest}, {@code oldest} or an event id, with
+     * {@code previousEventID} and {@code nextEventID} (older and newer; null at either end) as Sentry gives them.
+     */
+    @GET
+    @Path("{issue_id}/events/{event_id}/")
+    @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
+    public JsonObject event(@PathParam("issue_id") String issueId, @PathParam("event_id") String eventId) {
+        OrganizationContext organization = enter();
+        EventInIssue found = events.inIssue(organization.organizationId(), IssueIds.parse(issueId), eventId)
+                .orElseThrow(() -> ApiException.notFound("The issue has no such event"));
+        return Json.createObjectBuilder(EventJson.detail(found.event()))
+                .add("previousEventID", found.previousEventId().map(id -> (JsonValue) Json.createValue(id)).orElse(JsonValue.NULL))
+                .add("nextEventID", found.nextEventId().map(id -> (JsonValue) Json.createValue(id)).orElse(JsonValue.NULL))
+                .build();
+    }
+
+    /** The tag keys of the issue's events with their top values and counts (Sentry's issue tags). */
+    @GET
+    @Path("{issue_id}/tags/")
+    @Authorize(scopes = Scope.EVENT_READ, userOnly = false)
+    public JsonArray tags(@PathParam("issue_id") String issueId) {
+        OrganizationContext organization = enter();
+        JsonArrayBuilder tags = Json.createArrayBuilder();
+        for (TagSummary tag : issueTags.summarize(organization.organizationId(), IssueIds.parse(issueId))) {
+            JsonArrayBuilder values = Json.createArrayBuilder();
+            tag.topValues().forEach(value -> values.add(Json.createObjectBuilder()
+                    .add("key", tag.key()).add("name", value.value()).add("value", value.value())
+                    .add("count", value.count())
+                    .add("firstSeen", value.firstSeen().toString()).add("lastSeen", value.lastSeen().toString())));
+            tags.add(Json.createObjectBuilder().add("key", tag.key()).add("name", tag.key())
+                    .add("totalValues", tag.totalValues()).add("uniqueValues", tag.uniqueValues())
+                    .add("topValues", values));
+        }
+        return tags.build();
     }
 
     /**
