@@ -112,3 +112,14 @@ export function pending(slot, what) {
   }
   return slot.error ? h(Problem, { error: slot.error }) : null;
 }
+
+/** A copy of a set with `value` added, or removed if it was there (a checkbox list's state). */
+export function toggled(set, value) {
+  const copy = new Set(set);
+  if (copy.has(value)) {
+    copy.delete(value);
+  } else {
+    copy.add(value);
+  }
+  return copy;
+}

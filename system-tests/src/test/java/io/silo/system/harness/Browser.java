@@ -10,9 +10,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -136,12 +136,29 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Function<WebDriver, T> condition, String what) {
+        return await(condition, what, PATIENCE);
+    }
+
+    public <T> T await(Function<WebDriver, T> condition, String what, Duration patience) {
         try {
-            return new WebDriverWait(driver, PATIENCE).until(condition::apply);
+            // a page redraws what it loads: an element found a moment ago may be replaced, so look again
+            return new WebDriverWait(driver, patience).ignoring(StaleElementReferenceException.class)
+                    .until(condition::apply);
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("waited " + PATIENCE.toSeconds() + " s for " + what + " at " + path()
+            throw new AssertionError("waited " + patience.toSeconds() + " s for " + what + " at " + path()
                     + "; the page says:\n" + text(), e);
         }
+    }
+
+    /** Answers "OK" to the confirmation the page asked for. */
+    public void confirm() {
+        await(page -> {
+            try {
+                return page.switchTo().alert();
+            } catch (NoAlertPresentException notYet) {
+                return null;
+            }
+        }, "a confirmation").accept();
     }
 
     /** Whether a JavaScript dialog (alert, confirm) is open: none ever should be unless a test asked for it. */
@@ -154,8 +171,16 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    public void resize(int width, int height) {
-        driver.manage().window().setSize(new Dimension(width, height));
+    /** Shows pages as a phone does: 390×844 CSS pixels, a mobile viewport. */
+    public void phone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", java.util.Map.of("width", 390, "height", 844,
+                "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** How much wider than the window the page is laid out (0 when nothing scrolls sideways). */
+    public long overflowWidth() {
+        return ((Number) driver.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
     }
 
     /** A screenshot of the whole window, {@code target/screenshots/<name>.png}. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.sentry.Breadcrumb;
 import io.sentry.Sentry;
+import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Browser;
 import io.silo.system.harness.Http;
@@ -184,6 +185,75 @@ public abstract class WebAppScenarios {
         }
         if (topology.isSplit()) {
             ControlHoldsNoCustomerData.check(topology, region, canary);
+        }
+    }
+
+    @Test
+    void keysMembersTokensAndBulkActionsWorkFromTheirPagesAlsoOnAPhone(Topology topology) throws Exception {
+        try (Browser browser = Browser.open(control(topology))) {
+            signUp(browser, "Linus Keys");
+            String slug = createOrganization(browser, unique("Keys"), topology.region());
+            String firstDsn = createProject(browser, "Mobile", "python");
+            assertTrue(browser.byTestId("setup-snippet").getText().contains("sentry_sdk.init(dsn=\"" + firstDsn + "\""),
+                    "the Python snippet with the DSN");
+
+            browser.click("Change");
+            browser.type("Events (empty: no limit)", "100");
+            browser.type("per seconds", "60");
+            browser.click("Save");
+            browser.awaitText("100 per 60 s");
+            browser.click("Disable");
+            browser.awaitText("Enable");
+            URI firstKey = URI.create(firstDsn);
+            URI ingest = URI.create("http://" + firstKey.getHost() + ":" + firstKey.getPort());
+            long projectId = Long.parseLong(firstKey.getPath().substring(1));
+            assertTrue(SentrySdk.store(ingest, projectId, firstKey.getUserInfo(),
+                    SentrySdk.exceptionEvent(SentrySdk.newEventId(), "Refused", "disabled key", "")).status() >= 400,
+                    "a disabled key's events are refused");
+
+            browser.type("New key name", "Second");
+            browser.click("Add key");
+            String secondDsn = browser.await(page -> {
+                String value = browser.field("DSN").getAttribute("value");
+                return value.equals(firstDsn) ? null : value;
+            }, "the new key's DSN");
+            String marker = unique("bulk");
+            for (String type : List.of("FirstError", "SecondError")) {
+                assertEquals(200, SentrySdk.store(ingest, projectId, URI.create(secondDsn).getUserInfo(),
+                        SentrySdk.exceptionEvent(SentrySdk.newEventId(), type, marker, "")).status());
+            }
+            awaitIssue(browser, slug, "is:unresolved " + marker, "SecondError");
+            awaitIssue(browser, slug, "is:unresolved " + marker, "FirstError");
+            for (WebElement box : browser.driver().findElements(By.cssSelector("[data-testid='issue-list'] tbody input"))) {
+                box.click();
+            }
+            browser.awaitText("2 selected");
+            browser.click("Resolve");
+            browser.await(page -> !issueListed(browser, slug, "is:unresolved " + marker, marker) ? Boolean.TRUE : null,
+                    "both issues resolved");
+            assertTrue(issueListed(browser, slug, "is:resolved " + marker, "FirstError"));
+            assertTrue(browser.text().contains("SecondError"));
+
+            browser.click("Members");
+            browser.type("Invite by email", unique("new") + "@example.com");
+            browser.choose("Role", "admin");
+            browser.click("Send invitation");
+            browser.awaitText("invited");
+
+            browser.go("/account/");
+            browser.type("Token name", "deploys");
+            browser.click("Create token");
+            String token = browser.byTestId("new-token").getAttribute("value");
+            browser.screenshot(shot(topology, "account"));
+            Reply organizations = ApiClient.withToken(control(topology), token).get("/api/0/organizations/");
+            assertEquals(200, organizations.status(), organizations.toString());
+            assertTrue(organizations.body().contains("\"" + slug + "\""), "the token shown once works: " + organizations);
+
+            browser.phone();
+            browser.go("/organizations/" + slug + "/issues/?query=" + URLEncoder.encode("is:resolved", StandardCharsets.UTF_8));
+            browser.awaitText("FirstError");
+            assertEquals(0, browser.overflowWidth(), "nothing scrolls sideways at 390 px");
+            browser.screenshot(shot(topology, "issues-phone"));
         }
     }
 

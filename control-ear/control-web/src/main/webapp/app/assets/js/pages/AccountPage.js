@@ -1,6 +1,6 @@
 // The person's account: profile, password, API tokens (the secret shown once) and the account's audit log.
 import { api, ApiError } from '../api.js';
-import { Component, CopyField, Field, h, loadInto, pending, Problem, RelativeTime } from '../ui.js';
+import { Component, CopyField, Field, h, loadInto, pending, Problem, RelativeTime, toggled } from '../ui.js';
 
 const SCOPES = ['org:read', 'org:write', 'project:read', 'project:write', 'project:releases', 'team:read', 'member:read',
   'event:read', 'event:write'];
@@ -71,13 +71,7 @@ export class AccountPage extends Component {
   };
 
   toggleScope(scope) {
-    const scopes = new Set(this.state.scopes);
-    if (scopes.has(scope)) {
-      scopes.delete(scope);
-    } else {
-      scopes.add(scope);
-    }
-    this.setState({ scopes });
+    this.setState({ scopes: toggled(this.state.scopes, scope) });
   }
 
   render({ user }, state) {

@@ -2,7 +2,7 @@
 // resolving, ignoring or reopening one or several at once.
 import { api, path } from '../api.js';
 import { navigate, withQuery } from '../router.js';
-import { Component, Empty, Field, h, LevelBadge, Link, loadInto, pending, Problem, RelativeTime } from '../ui.js';
+import { Component, Empty, Field, h, LevelBadge, Link, loadInto, pending, Problem, RelativeTime, toggled } from '../ui.js';
 import { snippetFor, snippetPlatform } from '../snippets.js';
 
 const SORTS = [['date', 'Last seen'], ['new', 'First seen'], ['freq', 'Events'], ['user', 'Users']];
@@ -46,13 +46,7 @@ export class IssueList extends Component {
   };
 
   toggle(id) {
-    const selected = new Set(this.state.selected);
-    if (selected.has(id)) {
-      selected.delete(id);
-    } else {
-      selected.add(id);
-    }
-    this.setState({ selected });
+    this.setState({ selected: toggled(this.state.selected, id) });
   }
 
   setStatus = async (status) => {
