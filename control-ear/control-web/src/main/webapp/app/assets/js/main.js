@@ -16,8 +16,17 @@ import { MemberList } from './pages/MemberList.js';
 import { TeamList } from './pages/TeamList.js';
 import { IntegrationList } from './pages/IntegrationList.js';
 import { AccountPage } from './pages/AccountPage.js';
+import { AdminFrame } from './pages/admin/AdminFrame.js';
+import { AdminRegions } from './pages/admin/AdminRegions.js';
+import { AdminOutbox } from './pages/admin/AdminOutbox.js';
+import { AdminOrganizations } from './pages/admin/AdminOrganizations.js';
+import { AdminAudit } from './pages/admin/AdminAudit.js';
 
 const PUBLIC_PAGES = ['/login/', '/signup/'];
+
+/** The operators' pages. */
+const ADMIN_PAGES = { '/admin/': AdminRegions, '/admin/outbox/': AdminOutbox, '/admin/organizations/': AdminOrganizations,
+  '/admin/audit/': AdminAudit };
 
 /** Pages inside an organization: the pattern after /organizations/:org, and what shows it. */
 const ORGANIZATION_PAGES = [
@@ -62,7 +71,9 @@ class App extends Component {
     return organizations;
   };
 
-  loggedIn = async (user, next) => {
+  loggedIn = async (loggedInUser, next) => {
+    // the account as /users/me/ describes it (isSuperuser included)
+    const user = await api.get('/users/me/').catch(() => loggedInUser);
     this.setState({ user });
     const organizations = await this.refreshOrganizations();
     navigate(next || (organizations.length ? '/' : '/organizations/new/'), { replace: true });
@@ -104,6 +115,9 @@ class App extends Component {
     }
     if (path === '/organizations/new/') {
       return h(AppShell, shell, h(OrganizationCreate, { refresh: this.refreshOrganizations }));
+    }
+    if (ADMIN_PAGES[path]) {
+      return h(AppShell, shell, h(AdminFrame, { user }, h(ADMIN_PAGES[path], { key: path })));
     }
     if (path === '/account/') {
       return h(AppShell, shell, h(AccountPage, { user, onUserChanged: (changed) => this.setState({ user: changed }) }));

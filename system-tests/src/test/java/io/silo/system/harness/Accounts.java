@@ -11,7 +11,7 @@ import java.util.UUID;
 /** Accounts and tokens the end-to-end tests need, created through control's API as a user would. */
 public final class Accounts {
 
-    private static final String OPERATOR_PASSWORD = "operator passphrase for tests";
+    public static final String OPERATOR_PASSWORD = "operator passphrase for tests";
 
     private Accounts() {
     }

@@ -40,6 +40,7 @@ export function AppShell({ user, organizations, slug, onLoggedOut, children }) {
           h('option', { value: '__new' }, '+ New organization'))),
       h('nav', { class: 'account', 'aria-label': 'Account' },
         h(Link, { to: '/organizations/' }, 'All organizations'),
+        user.isSuperuser && h(Link, { to: '/admin/' }, 'Admin'),
         h(Link, { to: '/account/' }, user.name || user.email),
         h('button', { type: 'button', class: 'link', onClick: logOut }, 'Log out'))),
     slug && h('nav', { class: 'sections', 'aria-label': 'Organization' },

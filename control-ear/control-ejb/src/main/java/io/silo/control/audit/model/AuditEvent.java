@@ -17,7 +17,10 @@ public enum AuditEvent {
     ORGANIZATION_CREATED("organization.created"),
     ORGANIZATION_PROVISIONING_REPAIRED("organization.provisioning-repaired"),
     ORGANIZATION_PROVISIONING_RELEASED("organization.provisioning-released"),
-    ORGANIZATION_SLUG_CHANGED("organization.slug-changed");
+    ORGANIZATION_SLUG_CHANGED("organization.slug-changed"),
+    OUTBOX_SHARD_ENABLED("outbox.shard-enabled"),
+    DEAD_LETTER_REPLAYED("outbox.dead-letter-replayed"),
+    DEAD_LETTER_DISCARDED("outbox.dead-letter-discarded");
 
     private final String value;
 

@@ -13,9 +13,12 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The control silo's audit log of security-relevant actions, written in the transaction of the action. */
 @Stateless
@@ -40,6 +43,39 @@ public class AuditLog {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordAlone(AuditEvent event, Long userId, ApiPrincipal actor, String ipAddress, String detail) {
         record(event, userId, actor, ipAddress, detail);
+    }
+
+    /** A page of the whole index (control's entries and every region's) as {@code filter} narrows it, newest first. */
+    public CursorPage<AuditEntry> search(AuditFilter filter, Cursor cursor, int limit) {
+        StringBuilder jpql = new StringBuilder("SELECT a FROM AuditEntry a WHERE a.id " + (cursor.backwards() ? ">" : "<")
+                + " :id");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("id", cursor.id());
+        filter.organizationId().ifPresent(id -> {
+            jpql.append(" AND a.organizationId = :organizationId");
+            parameters.put("organizationId", id);
+        });
+        filter.actorUserId().ifPresent(id -> {
+            jpql.append(" AND a.actorUserId = :actorUserId");
+            parameters.put("actorUserId", id);
+        });
+        filter.event().ifPresent(event -> {
+            jpql.append(event.endsWith(".") ? " AND a.event LIKE :event" : " AND a.event = :event");
+            parameters.put("event", event.endsWith(".") ? event.replace("%", "") + "%" : event);
+        });
+        filter.since().ifPresent(since -> {
+            jpql.append(" AND a.createdAt >= :since");
+            parameters.put("since", since);
+        });
+        filter.until().ifPresent(until -> {
+            jpql.append(" AND a.createdAt < :until");
+            parameters.put("until", until);
+        });
+        jpql.append(" ORDER BY a.id ").append(cursor.backwards() ? "ASC" : "DESC");
+        TypedQuery<AuditEntry> query = entityManager.createQuery(jpql.toString(), AuditEntry.class);
+        parameters.forEach(query::setParameter);
+        List<AuditEntry> rows = query.setMaxResults(limit + 1).getResultList();
+        return CursorPage.of(cursor, limit, rows, AuditEntry::id);
     }
 
     /** A page of {@code userId}'s log, newest first. */

@@ -8,6 +8,7 @@ import io.silo.common.silo.ControlSilo;
 import io.silo.control.session.service.LoginService;
 import io.silo.control.session.service.SessionService;
 import io.silo.control.user.api.UserView;
+import io.silo.control.user.api.UserViews;
 import io.silo.control.user.service.UserAccountService;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +38,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
+    @Inject
+    UserViews userViews;
+
     @EJB
     UserAccountService users;
 
@@ -56,7 +60,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PublicEndpoint
     public Response register(@Valid @NotNull SignUpRequest body) {
-        UserView user = UserView.of(users.signUp(body.email, body.name, body.password, current.clientAddress()));
+        UserView user = userViews.of(users.signUp(body.email, body.name, body.password, current.clientAddress()));
         return Response.created(UriBuilder.fromPath("/api/0/users/me/").build()).entity(user).build();
     }
 
@@ -68,7 +72,7 @@ public class AuthResource {
         LoginService.LoggedIn login = logins.login(body.email, body.password, current.clientAddress());
         SessionService.NewSession session = login.session();
         long maxAge = Duration.between(OffsetDateTime.now(ZoneOffset.UTC), session.expiresAt()).toSeconds();
-        return Response.ok(new LoginView(UserView.of(login.user()), session.csrfToken()))
+        return Response.ok(new LoginView(userViews.of(login.user()), session.csrfToken()))
                 .cookie(cookie(ApiAuthenticationFilter.SESSION_COOKIE, session.sessionId(), true, maxAge, session.expiresAt()),
                         cookie(ApiAuthenticationFilter.CSRF_COOKIE, session.csrfToken(), false, maxAge, session.expiresAt()))
                 .build();

@@ -28,6 +28,9 @@ import java.util.Optional;
 @Produces(MediaType.APPLICATION_JSON)
 public class ApiIndexResource {
 
+    @Inject
+    UserViews userViews;
+
     @EJB
     UserAccountService users;
 
@@ -54,7 +57,7 @@ public class ApiIndexResource {
         Auth auth = principal.filter(caller -> !caller.isSession())
                 .map(caller -> new Auth(caller.scopes().stream().map(Scope::value).sorted().toList())).orElse(null);
         UserView user = principal.flatMap(ApiPrincipal::userId)
-                .map(userId -> UserView.of(cache.profile(userId, () -> users.loadProfile(userId))))
+                .map(userId -> userViews.of(cache.profile(userId, () -> users.loadProfile(userId))))
                 .orElse(null);
         return new ApiIndex("0", auth, user);
     }

@@ -30,6 +30,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
+    @Inject
+    UserViews userViews;
+
     @EJB
     UserAccountService users;
 
@@ -44,14 +47,14 @@ public class UserResource {
     @Authorize(scopes = Scope.MEMBER_READ)
     public UserView get() {
         long userId = current.requireUserId();
-        return UserView.of(cache.profile(userId, () -> users.loadProfile(userId)));
+        return userViews.of(cache.profile(userId, () -> users.loadProfile(userId)));
     }
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Authorize(scopes = Scope.MEMBER_WRITE)
     public UserView update(@Valid @NotNull UpdateUserRequest body) {
-        return UserView.of(users.rename(current.requirePrincipal(), current.requireUserId(), body.name,
+        return userViews.of(users.rename(current.requirePrincipal(), current.requireUserId(), body.name,
                 current.clientAddress()));
     }
 

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Serves the web app (CONTROL and MONOLITH): static files only, never data. The app's pages ({@code /},
- * {@code /login/}, {@code /organizations/…}, {@code /account/…}) all answer the same {@code index.html}, so a deep
+ * {@code /login/}, {@code /organizations/…}, {@code /account/…}, {@code /admin/…}) all answer the same {@code index.html}, so a deep
  * link reloads to the same page; the browser then reads everything through the public API like any client. Its
  * own files come from the WAR's {@code /app/assets/}, its libraries from WebJars ({@code /webjars/<name>/…}, the
  * version left out: one version of each is packaged). A filter because JAX-RS owns every path of the application
@@ -34,7 +34,7 @@ public class WebAppFilter extends HttpFilter {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
 
-    private static final Set<String> PAGE_ROOTS = Set.of("login", "signup", "organizations", "account");
+    private static final Set<String> PAGE_ROOTS = Set.of("login", "signup", "organizations", "account", "admin");
 
     private final ConcurrentMap<String, Optional<StaticFile>> files = new ConcurrentHashMap<>();
 
