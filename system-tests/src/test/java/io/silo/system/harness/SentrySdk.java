@@ -98,6 +98,13 @@ public final class SentrySdk {
     }
 
     /** POSTs an event to {@code /api/<project>/store/} with the key in X-Sentry-Auth. */
+    /** Sends a store body to a DSN exactly as an SDK configured with it does: its host, project and key. */
+    public static Reply storeWithDsn(String dsn, String event) {
+        URI parsed = URI.create(dsn);
+        return store(URI.create(parsed.getScheme() + "://" + parsed.getHost() + ":" + parsed.getPort()),
+                Long.parseLong(parsed.getPath().substring(1)), parsed.getUserInfo(), event);
+    }
+
     public static Reply store(URI server, long projectId, String publicKey, String event) {
         return post(server, "/api/" + projectId + "/store/", event.getBytes(StandardCharsets.UTF_8),
                 Map.of("X-Sentry-Auth", auth(publicKey), "Content-Type", "application/json"));

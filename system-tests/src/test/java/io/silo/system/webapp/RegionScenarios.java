@@ -9,7 +9,6 @@ import io.silo.system.harness.Browser;
 import io.silo.system.harness.SentrySdk;
 import io.silo.system.harness.Topology;
 import io.silo.system.integration.WebhookScenarios;
-import java.net.URI;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -62,10 +61,8 @@ public abstract class RegionScenarios {
             WebAppScenarios.signUp(browser, "Ada Outage");
             String us = WebAppScenarios.createOrganization(browser, WebAppScenarios.unique("Steady"), "us");
             String dsn = WebAppScenarios.createProject(browser, "Api", "java");
-            URI dsnUri = URI.create(dsn);
             String title = WebAppScenarios.unique("still-visible");
-            Reply stored = SentrySdk.store(URI.create("http://" + dsnUri.getHost() + ":" + dsnUri.getPort()),
-                    Long.parseLong(dsnUri.getPath().substring(1)), dsnUri.getUserInfo(),
+            Reply stored = SentrySdk.storeWithDsn(dsn,
                     SentrySdk.exceptionEvent(SentrySdk.newEventId(), "TimeoutError", title, ""));
             assertEquals(200, stored.status(), stored.toString());
             WebAppScenarios.awaitIssue(browser, us, "is:unresolved", title);

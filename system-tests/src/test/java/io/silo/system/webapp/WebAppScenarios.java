@@ -204,10 +204,7 @@ public abstract class WebAppScenarios {
             browser.awaitText("100 per 60 s");
             browser.click("Disable");
             browser.awaitText("Enable");
-            URI firstKey = URI.create(firstDsn);
-            URI ingest = URI.create("http://" + firstKey.getHost() + ":" + firstKey.getPort());
-            long projectId = Long.parseLong(firstKey.getPath().substring(1));
-            assertTrue(SentrySdk.store(ingest, projectId, firstKey.getUserInfo(),
+            assertTrue(SentrySdk.storeWithDsn(firstDsn,
                     SentrySdk.exceptionEvent(SentrySdk.newEventId(), "Refused", "disabled key", "")).status() >= 400,
                     "a disabled key's events are refused");
 
@@ -219,7 +216,7 @@ public abstract class WebAppScenarios {
             }, "the new key's DSN");
             String marker = unique("bulk");
             for (String type : List.of("FirstError", "SecondError")) {
-                assertEquals(200, SentrySdk.store(ingest, projectId, URI.create(secondDsn).getUserInfo(),
+                assertEquals(200, SentrySdk.storeWithDsn(secondDsn,
                         SentrySdk.exceptionEvent(SentrySdk.newEventId(), type, marker, "")).status());
             }
             awaitIssue(browser, slug, "is:unresolved " + marker, "SecondError");
@@ -263,7 +260,6 @@ public abstract class WebAppScenarios {
             signUp(browser, "Mallory Tester");
             String slug = createOrganization(browser, unique("Xss"), topology.region());
             String dsn = createProject(browser, "Frontend", "javascript");
-            URI dsnUri = URI.create(dsn);
             String marker = unique("xss");
             String event = "{\"event_id\":\"" + SentrySdk.newEventId() + "\",\"level\":\"error\",\"platform\":\"javascript\","
                     + "\"message\":\"<img src=x onerror=alert(1)> " + marker + "\","
@@ -272,8 +268,7 @@ public abstract class WebAppScenarios {
                     + "\"exception\":{\"values\":[{\"type\":\"TypeError\",\"value\":\"<b>bold</b> " + marker + "\","
                     + "\"stacktrace\":{\"frames\":[{\"filename\":\"<iframe src=javascript:alert(4)>\",\"function\":\"<i>f</i>\","
                     + "\"lineno\":1,\"in_app\":true,\"context_line\":\"<script>alert(5)</script>\"}]}}]}}";
-            Reply stored = SentrySdk.store(URI.create("http://" + dsnUri.getHost() + ":" + dsnUri.getPort()),
-                    Long.parseLong(dsnUri.getPath().substring(1)), dsnUri.getUserInfo(), event);
+            Reply stored = SentrySdk.storeWithDsn(dsn, event);
             assertEquals(200, stored.status(), stored.toString());
 
             awaitIssue(browser, slug, "is:unresolved", marker).click();
