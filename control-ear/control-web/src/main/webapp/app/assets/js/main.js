@@ -21,12 +21,13 @@ import { AdminRegions } from './pages/admin/AdminRegions.js';
 import { AdminOutbox } from './pages/admin/AdminOutbox.js';
 import { AdminOrganizations } from './pages/admin/AdminOrganizations.js';
 import { AdminAudit } from './pages/admin/AdminAudit.js';
+import { AdminWebhooks } from './pages/admin/AdminWebhooks.js';
 
 const PUBLIC_PAGES = ['/login/', '/signup/'];
 
 /** The operators' pages. */
 const ADMIN_PAGES = { '/admin/': AdminRegions, '/admin/outbox/': AdminOutbox, '/admin/organizations/': AdminOrganizations,
-  '/admin/audit/': AdminAudit };
+  '/admin/audit/': AdminAudit, '/admin/webhooks/': AdminWebhooks };
 
 /** Pages inside an organization: the pattern after /organizations/:org, and what shows it. */
 const ORGANIZATION_PAGES = [

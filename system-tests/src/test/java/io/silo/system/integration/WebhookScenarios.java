@@ -71,7 +71,7 @@ public abstract class WebhookScenarios {
                 .build().toString());
     }
 
-    static String push(String installationId, String repository, String... shas) {
+    public static String push(String installationId, String repository, String... shas) {
         JsonArrayBuilder commits = Json.createArrayBuilder();
         for (String sha : shas) {
             commits.add(Json.createObjectBuilder().add("id", sha).add("message", "Fix " + sha)

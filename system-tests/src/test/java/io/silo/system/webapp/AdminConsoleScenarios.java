@@ -8,6 +8,7 @@ import io.silo.system.harness.ApiClient;
 import io.silo.system.harness.ApiClient.Reply;
 import io.silo.system.harness.Browser;
 import io.silo.system.harness.Topology;
+import io.silo.system.harness.Webhooks;
 import io.silo.system.integration.WebhookScenarios;
 import java.net.URI;
 import java.time.Duration;
@@ -117,6 +118,24 @@ public abstract class AdminConsoleScenarios {
             browser.await(page -> page.findElements(By.cssSelector("[data-testid='audit-entries'] tbody tr")).size() == 2
                     ? Boolean.TRUE : null, "the two creations");
             browser.screenshot(WebAppScenarios.shot(topology, "admin-audit"));
+        }
+    }
+
+    @Test
+    void aWebhookForAnInstallationNobodyHasIsAmongTheUnroutableOnes(Topology topology) {
+        String installationId = WebhookScenarios.newInstallationId();
+        Reply received = Webhooks.github(ApiClient.anonymous(WebAppScenarios.control(topology)), "push",
+                WebhookScenarios.push(installationId, WebAppScenarios.unique("nobody/repo"), "c0ffee"),
+                topology.webhookSecret(Topology.GITHUB_WEBHOOK_SECRET));
+        assertEquals(202, received.status(), received.toString());
+        try (Browser browser = operatorBrowser(topology)) {
+            browser.go("/admin/webhooks/");
+            browser.choose("Provider", "github");
+            browser.await(page -> page.findElements(By.cssSelector("[data-testid='webhooks-unroutable']")).isEmpty() ? null
+                    : browser.byTestId("webhooks-unroutable").getText().contains(installationId) ? Boolean.TRUE : null,
+                    "the unroutable webhook of installation " + installationId);
+            assertTrue(browser.byTestId("webhooks-unroutable").getText().contains("no integration with this external id"));
+            browser.screenshot(WebAppScenarios.shot(topology, "admin-webhooks"));
         }
     }
 

@@ -28,7 +28,8 @@ import java.util.logging.Logger;
  * row per destination region (a WEBHOOK_DELIVERY outbox row in the integration's shard, so a region receives
  * an integration's webhooks in order and one region's backlog never holds up another's queue), written in one
  * transaction. Nothing waits for a region. A webhook with no integration or no active installation is
- * acknowledged and recorded in unroutable_webhook (with a log line), never retried.
+ * acknowledged and recorded in unroutable_webhook (with a log line), never retried. What was routed is recorded in
+ * webhook_delivery with its regions, for operators.
  */
 @Stateless
 @ControlSilo
@@ -79,6 +80,16 @@ public class WebhookIngress {
                 OutboxCategory.WEBHOOK_DELIVERY, integration.get().id(), deliveryId,
                 new WebhookDelivery(deliveryId, integration.get().id(), provider.value(), externalId, eventType,
                         receivedAt, List.copyOf(organizationIds), body)));
+        entityManager.createNativeQuery("""
+                INSERT INTO control.webhook_delivery (id, provider, external_id, event_type, regions)
+                VALUES (?1, ?2, ?3, ?4, ?5)
+                """)
+                .setParameter(1, deliveryId)
+                .setParameter(2, provider.value())
+                .setParameter(3, externalId)
+                .setParameter(4, eventType == null ? "" : eventType)
+                .setParameter(5, String.join(",", organizationsByRegion.keySet()))
+                .executeUpdate();
         return new Routed(deliveryId, List.copyOf(organizationsByRegion.keySet()));
     }
 

@@ -3,8 +3,8 @@
 import { location } from '../../router.js';
 import { h, Link } from '../../ui.js';
 
-const SECTIONS = [['/admin/', 'Regions'], ['/admin/outbox/', 'Outbox'], ['/admin/organizations/', 'Organizations'],
-  ['/admin/audit/', 'Audit log']];
+const SECTIONS = [['/admin/', 'Regions'], ['/admin/outbox/', 'Outbox'], ['/admin/webhooks/', 'Webhooks'],
+  ['/admin/organizations/', 'Organizations'], ['/admin/audit/', 'Audit log']];
 
 export function AdminFrame({ user, children }) {
   if (!user.isSuperuser) {
